@@ -10,7 +10,7 @@ namespace JiraSdk.Errors;
 /// <remarks>
 /// The constructor shape matches what the generated clients call, so the generated code throws this type directly.
 /// </remarks>
-public class JiraApiException : Exception
+public class JiraApiException : JiraException
 {
     /// <summary>The longest part of a response body kept on the exception.</summary>
     public const int MaxBodyLength = 4096;
