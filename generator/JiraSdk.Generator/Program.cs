@@ -1,0 +1,58 @@
+using System.Text;
+using JiraSdk.Generator;
+using JiraSdk.Generator.Normalizations;
+
+// Usage: JiraSdk.Generator --api-version v3 --specs-dir DIR --sources specs/sources.json --patches specs/patches
+//                          --cache DIR --out normalized.json
+// Prints MSBuild-formatted errors (one line) so a failure reads clearly in the build output.
+try
+{
+    var options = Arguments.Parse(args);
+    var entry = SpecSource.ReadEntry(options["sources"], options["api-version"]);
+    using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+    var specPath = await new SpecSource(http).ResolveAsync(entry, options["specs-dir"], options["cache"], CancellationToken.None);
+    var raw = await File.ReadAllBytesAsync(specPath);
+    var hash = SpecSource.Sha256Of(raw);
+
+    var document = SpecNormalizer.Normalize(Encoding.UTF8.GetString(raw), SpecPatches.Load(options["patches"]), options["api-version"]);
+    var output = options["out"];
+    var normalized = SpecNormalizer.Serialize(document);
+    var changed = !File.Exists(output) || await File.ReadAllTextAsync(output) != normalized;
+    if (changed)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        await File.WriteAllTextAsync(output, normalized);
+        await File.WriteAllLinesAsync(Path.ChangeExtension(output, ".changes.txt"), document.Changes);
+    }
+
+    Console.WriteLine(GenerationReport.Describe(document, entry, specPath, hash, Path.ChangeExtension(output, ".operations.txt"), changed));
+    return 0;
+}
+catch (GeneratorException ex)
+{
+    Console.Error.WriteLine($"JiraSdk.Generator : error JIRASDK001: {ex.Message}");
+    return 1;
+}
+catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.JsonException or IOException)
+{
+    Console.Error.WriteLine($"JiraSdk.Generator : error JIRASDK002: {ex.Message}");
+    return 1;
+}
+
+internal static class Arguments
+{
+    private static readonly string[] Required = ["api-version", "specs-dir", "sources", "patches", "cache", "out"];
+
+    public static Dictionary<string, string> Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new GeneratorException($"unexpected argument '{args[i]}'");
+            values[args[i][2..]] = args[i + 1];
+        }
+        var missing = Required.Where(name => !values.ContainsKey(name)).ToList();
+        if (missing.Count > 0) throw new GeneratorException("missing " + string.Join(", ", missing.Select(m => "--" + m)));
+        return values;
+    }
+}

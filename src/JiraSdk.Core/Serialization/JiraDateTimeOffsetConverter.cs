@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace JiraSdk.Serialization;
+
+/// <summary>
+/// Reads and writes Jira's timestamps. Jira writes offsets without a colon (<c>2024-01-31T09:15:00.000+0100</c>), which
+/// System.Text.Json's ISO 8601 reader rejects, and expects the same form back (worklog <c>started</c>, for example).
+/// </summary>
+public sealed class JiraDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
+{
+    private static readonly string[] Formats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzz00",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd",
+    ];
+
+    /// <inheritdoc />
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Number)
+            return DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64());
+        if (reader.TokenType != JsonTokenType.String)
+            throw new JsonException($"Expected a date-time string, found {reader.TokenType}.");
+        if (reader.TryGetDateTimeOffset(out var iso)) return iso;
+        var text = reader.GetString()!;
+        if (TryParse(text, out var value)) return value;
+        throw new JsonException($"'{text}' is not a date-time Jira writes.");
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    {
+        var offset = value.Offset;
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        var absolute = offset.Duration();
+        writer.WriteStringValue(value.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture)
+            + sign + absolute.Hours.ToString("00", CultureInfo.InvariantCulture) + absolute.Minutes.ToString("00", CultureInfo.InvariantCulture));
+    }
+
+    internal static bool TryParse(string text, out DateTimeOffset value)
+    {
+        // "+0100": insert the colon the invariant parser wants; "zz00" above cannot express a non-zero minute offset.
+        if (text.Length > 5 && (text[text.Length - 5] == '+' || text[text.Length - 5] == '-') && char.IsDigit(text[text.Length - 1]))
+            text = text.Substring(0, text.Length - 2) + ":" + text.Substring(text.Length - 2);
+        return DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+    }
+}
