@@ -3,10 +3,19 @@ using JiraSdk.Generator;
 using JiraSdk.Generator.Normalizations;
 
 // Usage: JiraSdk.Generator --api-version v3 --specs-dir DIR --sources specs/sources.json --patches specs/patches
-//                          --cache DIR --out normalized.json
+//                          --cache DIR --out normalized.json --code-out clients.g.cs
+//    or: JiraSdk.Generator postprocess generated.g.cs
 // Prints MSBuild-formatted errors (one line) so a failure reads clearly in the build output.
 try
 {
+    if (args is ["postprocess", var generatedFile])
+    {
+        var generated = await File.ReadAllTextAsync(generatedFile);
+        var fixedCode = CodeFixups.Apply(generated);
+        if (fixedCode != generated) await File.WriteAllTextAsync(generatedFile, fixedCode);
+        return 0;
+    }
+
     var options = Arguments.Parse(args);
     var entry = SpecSource.ReadEntry(options["sources"], options["api-version"]);
     using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
@@ -22,8 +31,13 @@ try
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         await File.WriteAllTextAsync(output, normalized);
-        await File.WriteAllLinesAsync(Path.ChangeExtension(output, ".changes.txt"), document.Changes);
+        await File.WriteAllLinesAsync(Path.ChangeExtension(output, ".changes.txt"), document.Changes.Distinct());
     }
+
+    var code = ClientsWriter.Write(document, options["api-version"]);
+    var codeOutput = options["code-out"];
+    if (!File.Exists(codeOutput) || await File.ReadAllTextAsync(codeOutput) != code)
+        await File.WriteAllTextAsync(codeOutput, code);
 
     Console.WriteLine(GenerationReport.Describe(document, entry, specPath, hash, Path.ChangeExtension(output, ".operations.txt"), changed));
     return 0;
@@ -41,7 +55,7 @@ catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.J
 
 internal static class Arguments
 {
-    private static readonly string[] Required = ["api-version", "specs-dir", "sources", "patches", "cache", "out"];
+    private static readonly string[] Required = ["api-version", "specs-dir", "sources", "patches", "cache", "out", "code-out"];
 
     public static Dictionary<string, string> Parse(string[] args)
     {

@@ -16,6 +16,7 @@ internal static class SpecNormalizer
         new Discriminators(),
         new NoContentResponses(),
         new BinaryResponses(),
+        new EnumMemberNames(),
         // Hoisting names types after their owners, so the owners' final names must come after it.
         new InlineSchemas(),
         new SchemaNames(),

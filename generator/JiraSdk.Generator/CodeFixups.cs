@@ -1,0 +1,21 @@
+using System.Text.RegularExpressions;
+
+namespace JiraSdk.Generator;
+
+/// <summary>
+/// Corrections to NSwag's System.Text.Json output that no setting reaches. NSwag puts
+/// <c>JsonStringEnumConverter&lt;T&gt;</c> on enum properties, which ignores the <c>EnumMember</c> wire values
+/// (<c>jira:issue_created</c> would be written as <c>JiraIssueCreated</c>), and puts nothing on enum collections (written as
+/// numbers). Removing the attributes lets the converter that <c>JiraJson.Configure</c> registers handle every enum,
+/// single or in a collection, by its wire value.
+/// </summary>
+internal static partial class CodeFixups
+{
+    [GeneratedRegex(@"^\s*\[System\.Text\.Json\.Serialization\.JsonConverter\(typeof\(System\.Text\.Json\.Serialization\.JsonStringEnumConverter(<[^>]+>)?\)\)\]\r?\n", RegexOptions.Multiline)]
+    private static partial Regex EnumConverterAttribute();
+
+    [GeneratedRegex(@"^\s*// TODO\(system\.text\.json\): Add ItemConverterType with enum converter when supported\r?\n", RegexOptions.Multiline)]
+    private static partial Regex ItemConverterTodo();
+
+    public static string Apply(string code) => ItemConverterTodo().Replace(EnumConverterAttribute().Replace(code, ""), "");
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace JiraSdk.Serialization;
+
+/// <summary>The System.Text.Json settings every JiraSdk client uses for Jira's JSON.</summary>
+public static class JiraJson
+{
+    /// <summary>
+    /// Applies Jira's conventions to <paramref name="options"/>: null properties are left out of request bodies (Jira reads
+    /// an explicit <c>null</c> as "clear this field"), timestamps use Jira's format, and enums their wire values.
+    /// </summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        if (options is null) throw new ArgumentNullException(nameof(options));
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        if (!options.Converters.OfType<JiraDateTimeOffsetConverter>().Any())
+            options.Converters.Add(new JiraDateTimeOffsetConverter());
+        if (!options.Converters.OfType<JiraEnumConverterFactory>().Any())
+            options.Converters.Add(new JiraEnumConverterFactory());
+    }
+}
