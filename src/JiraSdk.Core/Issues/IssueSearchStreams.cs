@@ -10,7 +10,7 @@ namespace JiraSdk.Issues;
 /// Streams JQL search results as <see cref="JiraIssue"/>s, one page in memory at a time. Each issue keeps its own copy of
 /// its JSON, so issues the caller keeps stay readable and the page itself can be collected.
 /// </summary>
-internal static class IssueSearch
+internal static class IssueSearchStreams
 {
     /// <summary>Cloud's <c>/rest/api/{version}/search/jql</c>, paged by <c>nextPageToken</c>.</summary>
     public static IAsyncEnumerable<JiraIssue> ByToken(JiraRawClient raw, string apiVersion, string jql, IEnumerable<string>? fields, string? expand, int pageSize, CancellationToken cancellationToken)
