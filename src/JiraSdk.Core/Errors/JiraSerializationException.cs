@@ -20,12 +20,13 @@ public class JiraSerializationException : JiraApiException
     public JiraSerializationException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
         : base(WithPath(message, innerException), statusCode, response, headers, innerException)
     {
-        JsonPath = (innerException as JsonException)?.Path;
+        // A body that is not JSON at all fails before the reader has a path: the failure is at the root.
+        JsonPath = innerException is JsonException json ? json.Path ?? "$" : null;
     }
 
     /// <summary>The JSON path at which reading failed (e.g. <c>$.issues[3].fields</c>), when known.</summary>
     public string? JsonPath { get; }
 
     private static string WithPath(string message, Exception? inner) =>
-        inner is JsonException { Path: { } path } ? $"{message} (at {path})" : message;
+        inner is JsonException json ? $"{message} (at {json.Path ?? "$"}, line {json.LineNumber}, byte {json.BytePositionInLine})" : message;
 }

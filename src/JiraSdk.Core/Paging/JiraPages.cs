@@ -61,7 +61,7 @@ public static class JiraPages
     /// <param name="describe">Reads items, <c>nextPageToken</c> and <c>isLast</c> from a page.</param>
     /// <param name="pageSize">The <c>maxResults</c> asked for.</param>
     /// <remarks>Stops after a page with <c>isLast</c> or without a next token.</remarks>
-    /// <exception cref="JiraPagingException">Jira handed out the same token twice, which would loop for ever.</exception>
+    /// <exception cref="JiraPagingException">Jira answered a page with the token that fetched it, which would loop for ever.</exception>
     public static IAsyncEnumerable<T> ByToken<TPage, T>(Func<string?, int, CancellationToken, Task<TPage>> fetchPage, Func<TPage, TokenPage<T>> describe, int pageSize = DefaultPageSize)
     {
         if (fetchPage is null) throw new ArgumentNullException(nameof(fetchPage));
@@ -80,15 +80,16 @@ public static class JiraPages
             var page = describe(await fetchPage(next, pageSize, cancellationToken).ConfigureAwait(false));
             var first = page.StartAt ?? next;
             long count = 0;
-            if (page.Items is not null)
+            // An explicit enumerator, so it can be let go: a foreach's hidden one would keep the page alive.
+            var items = page.Items?.GetEnumerator();
+            while (items is not null && items.MoveNext())
             {
-                foreach (var item in page.Items)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    count++;
-                    yield return item;
-                }
+                cancellationToken.ThrowIfCancellationRequested();
+                count++;
+                yield return items.Current;
             }
+            items?.Dispose();
+            items = null;
             var isLast = page.IsLast;
             var total = page.Total;
             page = default; // hold no page while the next one loads
@@ -102,25 +103,25 @@ public static class JiraPages
         Func<TPage, TokenPage<T>> describe, int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? token = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var page = describe(await fetchPage(token, pageSize, cancellationToken).ConfigureAwait(false));
-            if (page.Items is not null)
+            var items = page.Items?.GetEnumerator();
+            while (items is not null && items.MoveNext())
             {
-                foreach (var item in page.Items)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield return item;
-                }
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return items.Current;
             }
+            items?.Dispose();
+            items = null;
             var isLast = page.IsLast;
+            var previous = token;
             token = page.NextPageToken;
             page = default; // hold no page while the next one loads
 
             if (isLast == true || string.IsNullOrEmpty(token)) yield break;
-            if (!seen.Add(token!))
+            if (token == previous)
                 throw new JiraPagingException("Jira returned a page token it had returned before; stopping instead of looping.");
         }
     }

@@ -56,11 +56,16 @@ public sealed class JiraRawClient
     public async Task<T?> SendAsync<T>(HttpMethod method, string relativePath, JsonTypeInfo<T> typeInfo, JiraRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (typeInfo is null) throw new ArgumentNullException(nameof(typeInfo));
+        return await SendAndReadAsync(method, relativePath, options, bytes => JsonSerializer.Deserialize(bytes, typeInfo), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T?> SendAndReadAsync<T>(HttpMethod method, string relativePath, JiraRequestOptions? options, Func<byte[], T?> read, CancellationToken cancellationToken)
+    {
         var (bytes, status, headers) = await SendForBytesAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
         if (bytes.Length == 0) return default;
         try
         {
-            return JsonSerializer.Deserialize(bytes, typeInfo);
+            return read(bytes);
         }
         catch (JsonException invalid)
         {
@@ -83,8 +88,8 @@ public sealed class JiraRawClient
 #endif
     public Task<T?> SendAsync<T>(HttpMethod method, string relativePath, JiraRequestOptions? options = null, JsonSerializerOptions? serializerOptions = null, CancellationToken cancellationToken = default)
     {
-        var typeInfo = (JsonTypeInfo<T>)(serializerOptions ?? DefaultSerializerOptions.Value).GetTypeInfo(typeof(T));
-        return SendAsync(method, relativePath, typeInfo, options, cancellationToken);
+        var settings = serializerOptions ?? DefaultSerializerOptions.Value;
+        return SendAndReadAsync(method, relativePath, options, bytes => JsonSerializer.Deserialize<T>(bytes, settings), cancellationToken);
     }
 
     /// <summary>Sends the request and returns the response body as a stream, for downloads; disposing it ends the response.</summary>
