@@ -27,7 +27,6 @@ public sealed class RawFields
     [JsonPropertyName("created")] public string? Created { get; set; }
     [JsonPropertyName("updated")] public string? Updated { get; set; }
     [JsonPropertyName("description")] public JsonElement? Description { get; set; }
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; set; }
 }
 
 public sealed class RawStatus
