@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.RegularExpressions;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Crypto;
@@ -29,30 +31,42 @@ internal static class RsaPrivateKeyReader
         if (pem.IndexOf("-----BEGIN", StringComparison.Ordinal) < 0)
             return ReadDer(DecodeBareBase64(pem), passphrase);
 
-        var encrypted = pem.IndexOf("ENCRYPTED", StringComparison.Ordinal) >= 0;
-        if (encrypted && string.IsNullOrEmpty(passphrase)) throw new JiraPrivateKeyException(PassphraseMissing);
-        var sawPublicKey = false;
-        try
+        // Files often hold more than the key (openssl "Bag Attributes" text, the public key, certificates): take the private key block.
+        var blocks = PemBlock.Matches(pem).Cast<Match>().ToList();
+        var keyBlock = blocks.FirstOrDefault(b => b.Groups["label"].Value.EndsWith("PRIVATE KEY", StringComparison.Ordinal));
+        if (keyBlock is null)
         {
-            using var text = new StringReader(pem);
-            var reader = new PemReader(text, passphrase is null ? null : new Passphrase(passphrase));
-            for (var item = reader.ReadObject(); item is not null; item = reader.ReadObject())
+            if (blocks.Any(b => b.Groups["label"].Value.EndsWith("PUBLIC KEY", StringComparison.Ordinal))) throw new JiraPrivateKeyException(PublicInsteadOfPrivate);
+            if (blocks.Any(b => b.Groups["label"].Value == "CERTIFICATE"))
+                throw new JiraPrivateKeyException("The OAuth 1.0a key given is a certificate; the signer needs the RSA private key.");
+            throw new JiraPrivateKeyException(Malformed);
+        }
+
+        var encrypted = keyBlock.Value.IndexOf("ENCRYPTED", StringComparison.Ordinal) >= 0;
+        if (!encrypted) return ParsePemKey(keyBlock.Value, null, encrypted: false);
+        if (string.IsNullOrEmpty(passphrase)) throw new JiraPrivateKeyException(PassphraseMissing);
+        JiraPrivateKeyException? failure = null;
+        foreach (var candidate in PassphraseCandidates(passphrase!))
+        {
+            try
             {
-                switch (item)
-                {
-                    case AsymmetricCipherKeyPair pair:
-                        return RequireRsa(pair.Private);
-                    case AsymmetricKeyParameter { IsPrivate: true } key:
-                        return RequireRsa(key);
-                    case AsymmetricKeyParameter:
-                        sawPublicKey = true;
-                        break;
-                }
+                return ParsePemKey(keyBlock.Value, candidate, encrypted: true);
+            }
+            catch (JiraPrivateKeyException ex)
+            {
+                failure ??= ex;
             }
         }
-        catch (JiraPrivateKeyException)
+        throw failure!;
+    }
+
+    private static RsaKeyParameters ParsePemKey(string block, char[]? passphrase, bool encrypted)
+    {
+        object? item;
+        try
         {
-            throw;
+            using var text = new StringReader(block);
+            item = new PemReader(text, passphrase is null ? null : new Passphrase(passphrase)).ReadObject();
         }
         catch (Exception ex) when (encrypted)
         {
@@ -62,7 +76,23 @@ internal static class RsaPrivateKeyReader
         {
             throw new JiraPrivateKeyException(Malformed, Sanitized(ex));
         }
-        throw new JiraPrivateKeyException(sawPublicKey ? PublicInsteadOfPrivate : Malformed);
+        return item switch
+        {
+            AsymmetricCipherKeyPair pair => RequireRsa(pair.Private),
+            AsymmetricKeyParameter key => RequireRsa(key),
+            _ => throw new JiraPrivateKeyException(Malformed),
+        };
+    }
+
+    /// <summary>
+    /// The passphrase as given, then, if it is not ASCII, as its UTF-8 bytes one per char: BouncyCastle turns PKCS#5 and
+    /// OpenSSL passphrases into bytes char by char, while OpenSSL and .NET encrypt with the UTF-8 bytes.
+    /// </summary>
+    private static IEnumerable<char[]> PassphraseCandidates(string passphrase)
+    {
+        yield return passphrase.ToCharArray();
+        if (passphrase.Any(c => c > 127))
+            yield return Encoding.UTF8.GetBytes(passphrase).Select(b => (char)b).ToArray();
     }
 
     internal static RsaKeyParameters ReadDer(byte[] der, string? passphrase)
@@ -81,18 +111,22 @@ internal static class RsaPrivateKeyReader
         if (IsEncryptedPrivateKeyInfo(sequence))
         {
             if (string.IsNullOrEmpty(passphrase)) throw new JiraPrivateKeyException(PassphraseMissing);
-            try
+            Exception? failure = null;
+            foreach (var candidate in PassphraseCandidates(passphrase!))
             {
-                return RequireRsa(PrivateKeyFactory.DecryptKey(passphrase!.ToCharArray(), EncryptedPrivateKeyInfo.GetInstance(sequence)));
+                AsymmetricKeyParameter key;
+                try
+                {
+                    key = PrivateKeyFactory.DecryptKey(candidate, EncryptedPrivateKeyInfo.GetInstance(sequence));
+                }
+                catch (Exception ex)
+                {
+                    failure ??= ex;
+                    continue;
+                }
+                return RequireRsa(key);
             }
-            catch (JiraPrivateKeyException)
-            {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                throw new JiraPrivateKeyException(PassphraseWrong, Sanitized(ex));
-            }
+            throw new JiraPrivateKeyException(PassphraseWrong, Sanitized(failure!));
         }
         if (IsSubjectPublicKeyInfo(sequence) || IsPkcs1PublicKey(sequence)) throw new JiraPrivateKeyException(PublicInsteadOfPrivate);
 
@@ -158,12 +192,15 @@ internal static class RsaPrivateKeyReader
         }
     }
 
+    private static readonly Regex PemBlock = new(
+        "-----BEGIN (?<label>[A-Z0-9 ]+)-----.*?-----END \\k<label>-----", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
     private sealed class Passphrase : IPasswordFinder
     {
-        private readonly string _value;
+        private readonly char[] _value;
 
-        internal Passphrase(string value) => _value = value;
+        internal Passphrase(char[] value) => _value = value;
 
-        public char[] GetPassword() => _value.ToCharArray();
+        public char[] GetPassword() => (char[])_value.Clone();
     }
 }
