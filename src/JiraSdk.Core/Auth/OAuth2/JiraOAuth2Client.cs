@@ -124,8 +124,10 @@ public sealed class JiraOAuth2Client
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await ReadBodyAsync(response).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+            throw new AccessTokenRejectedException("Atlassian's accessible-resources endpoint rejected the access token (HTTP 401).");
         if (!response.IsSuccessStatusCode)
-            throw new JiraAuthenticationException($"Atlassian's accessible-resources endpoint answered HTTP {(int)response.StatusCode}; the access token may lack access to any site.");
+            throw new JiraAuthenticationException($"Atlassian's accessible-resources endpoint answered HTTP {(int)response.StatusCode}.");
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -231,4 +233,12 @@ public sealed class JiraOAuth2Client
 
     /// <summary>Names the client; never shows the secret.</summary>
     public override string ToString() => $"Atlassian OAuth 2.0 client '{_clientId}' (secret redacted)";
+}
+
+/// <summary>An endpoint answered 401 to the access token; the caller may renew the token and try once more.</summary>
+internal sealed class AccessTokenRejectedException : JiraAuthenticationException
+{
+    internal AccessTokenRejectedException(string message) : base(message)
+    {
+    }
 }

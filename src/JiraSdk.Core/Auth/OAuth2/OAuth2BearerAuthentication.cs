@@ -13,10 +13,13 @@ internal abstract class OAuth2BearerAuthentication : JiraAuthentication
     private readonly CloudSiteResolver _sites;
     private readonly JiraOAuth2Endpoints _endpoints;
 
-    private protected OAuth2BearerAuthentication(OAuth2TokenSource tokens, CloudSiteResolver sites, JiraOAuth2Endpoints endpoints)
+    private readonly JiraOAuth2Client _client;
+
+    private protected OAuth2BearerAuthentication(OAuth2TokenSource tokens, JiraOAuth2Client client, string? cloudId, Uri? siteUrl, JiraOAuth2Endpoints endpoints)
     {
         _tokens = tokens;
-        _sites = sites;
+        _client = client;
+        _sites = new CloudSiteResolver(cloudId, siteUrl, ListSitesAsync);
         _endpoints = endpoints;
     }
 
@@ -31,6 +34,7 @@ internal abstract class OAuth2BearerAuthentication : JiraAuthentication
         {
             var cloudId = await _sites.GetCloudIdAsync(uri, tokens.AccessToken, cancellationToken).ConfigureAwait(false);
             request.RequestUri = MapToGateway(_endpoints.JiraBaseFor(cloudId), uri);
+            tokens = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false); // the lookup may have renewed them
         }
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
     }
@@ -42,6 +46,21 @@ internal abstract class OAuth2BearerAuthentication : JiraAuthentication
         var rejected = response.RequestMessage?.Headers.Authorization?.Parameter;
         await _tokens.RenewAfterRejectionAsync(rejected, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Lists the accessible sites; a rejected token is renewed once, as for any other request.</summary>
+    private async Task<IReadOnlyList<JiraCloudResource>> ListSitesAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.GetAccessibleResourcesAsync(accessToken, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AccessTokenRejectedException)
+        {
+            await _tokens.RenewAfterRejectionAsync(accessToken, cancellationToken).ConfigureAwait(false);
+            var renewed = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+            return await _client.GetAccessibleResourcesAsync(renewed.AccessToken, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private bool IsGatewayRequest(Uri uri) =>
@@ -76,7 +95,9 @@ internal sealed class OAuth2Authentication : OAuth2BearerAuthentication
     private OAuth2Authentication(JiraOAuth2Options options, JiraOAuth2Client client)
         : base(
             new OAuth2TokenSource(options.Tokens, (current, ct) => RefreshAsync(client, current, ct), options.SaveTokensAsync, options.TimeProvider ?? TimeProvider.System, options.RefreshSkew),
-            new CloudSiteResolver(options.CloudId, options.SiteUrl, client.GetAccessibleResourcesAsync),
+            client,
+            options.CloudId,
+            options.SiteUrl,
             options.Endpoints)
     {
         _clientId = options.ClientId;
@@ -122,7 +143,9 @@ internal sealed class OAuth2ClientCredentialsAuthentication : OAuth2BearerAuthen
     private OAuth2ClientCredentialsAuthentication(JiraOAuth2ClientCredentialsOptions options, JiraOAuth2Client client, string[] scopes)
         : base(
             new OAuth2TokenSource(null, (_, ct) => client.RequestClientCredentialsTokensAsync(scopes, ct), null, options.TimeProvider ?? TimeProvider.System, options.RefreshSkew),
-            new CloudSiteResolver(options.CloudId, options.SiteUrl, client.GetAccessibleResourcesAsync),
+            client,
+            options.CloudId,
+            options.SiteUrl,
             options.Endpoints)
     {
         _clientId = options.ClientId;
