@@ -55,9 +55,11 @@ internal sealed class OAuth2TokenSource : IDisposable
         {
             var current = _current;
             if (current is not null && !stillNeeded(current)) return current;
-            var renewed = await _renew(current, cancellationToken).ConfigureAwait(false);
+            // Once started, a renewal is not cancelled: Atlassian may already have rotated the refresh token, and
+            // dropping its answer would lose the only valid one.
+            var renewed = await _renew(current, CancellationToken.None).ConfigureAwait(false);
             _current = renewed;
-            if (_persist is not null) await _persist(renewed, cancellationToken).ConfigureAwait(false);
+            if (_persist is not null) await _persist(renewed, CancellationToken.None).ConfigureAwait(false);
             return renewed;
         }
         finally
