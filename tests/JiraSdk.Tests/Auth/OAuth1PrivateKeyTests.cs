@@ -50,6 +50,7 @@ public class OAuth1PrivateKeyTests
         yield return new TestCaseData(Pem(TestKeys.PublicPem), "public key").SetName("public key PEM given as private");
         yield return new TestCaseData(Pem(TestKeys.Rsa.ExportRSAPublicKeyPem()), "public key").SetName("PKCS#1 public key PEM given as private");
         yield return new TestCaseData(Der(TestKeys.Rsa.ExportSubjectPublicKeyInfo()), "public key").SetName("public key DER given as private");
+        yield return new TestCaseData(Pem(SelfSignedCertificatePem()), "certificate").SetName("certificate PEM given as private key");
         yield return new TestCaseData(Pem("this is not a key"), "malformed").SetName("garbage text");
         yield return new TestCaseData(Pem("-----BEGIN PRIVATE KEY-----\nnot base64 at all!\n-----END PRIVATE KEY-----\n"), "malformed").SetName("garbage inside PEM lines");
         yield return new TestCaseData(Der(Encoding.ASCII.GetBytes("garbage bytes that are no DER")), "malformed").SetName("garbage DER");
@@ -109,6 +110,13 @@ public class OAuth1PrivateKeyTests
         writer.WriteObject(new MiscPemGenerator(keyPair.Private, "AES-128-CBC", LegacyPassphrase.ToCharArray(), new SecureRandom()));
         writer.Writer.Flush();
         return text.ToString();
+    }
+
+    private static string SelfSignedCertificatePem()
+    {
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=jira", TestKeys.Rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return certificate.ExportCertificatePem();
     }
 
     private static JiraOAuth1Options Pem(string pem, string? passphrase = null) => new() { PrivateKeyPem = pem, PrivateKeyPassphrase = passphrase, AccessToken = "t" };

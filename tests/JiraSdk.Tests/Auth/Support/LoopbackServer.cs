@@ -42,7 +42,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
                 listener.Start();
                 return new LoopbackServer(listener, new Uri(prefix), handler);
             }
-            catch (HttpListenerException) when (attempt < 5)
+            catch (Exception ex) when (ex is HttpListenerException or SocketException && attempt < 5)
             {
                 listener.Close(); // the port was taken between probe and bind; try another
             }
