@@ -193,6 +193,34 @@ public class GeneratedClientRequestTests
     }
 
     [Test]
+    public async Task TimestampsAreWrittenInJirasFormat()
+    {
+        string? body = null;
+        _mock.Expect(HttpMethod.Post, Site + "rest/api/3/issue/DOCS-1/worklog")
+            .With(request => (body = request.Content!.ReadAsStringAsync().Result) != null)
+            .Respond(HttpStatusCode.Created, "application/json", """{"id":"9"}""");
+
+        await _api.IssueWorklogs.AddWorklogAsync("DOCS-1", new Worklog
+        {
+            Started = new DateTimeOffset(2024, 1, 31, 9, 15, 0, TimeSpan.FromHours(1)),
+            TimeSpentSeconds = 3600,
+        });
+
+        Assert.That(body, Is.EqualTo("""{"started":"2024-01-31T09:15:00.000+0100","timeSpentSeconds":3600}"""));
+    }
+
+    [Test]
+    public async Task ClientsLeaveTheInjectedHttpClientUsable()
+    {
+        _mock.When(Site + "rest/api/3/myself").Respond("application/json", """{"accountId":"abc"}""");
+
+        await new MyselfClient(_http).GetCurrentUserAsync();
+        var again = await _api.Myself.GetCurrentUserAsync();
+
+        Assert.That(again.AccountId, Is.EqualTo("abc"));
+    }
+
+    [Test]
     public async Task AddAttachmentSendsMultipartWithTheXsrfHeader()
     {
         HttpRequestMessage? sent = null;
