@@ -12,6 +12,7 @@ internal static class SpecNormalizer
         // Our own corrections first, so the general steps also see the corrected shapes.
         new SpecPatches(patches, apiVersion),
         new TagNames(),
+        new OperationNames(),
         new BooleanEnums(),
         new Discriminators(),
         new NoContentResponses(),

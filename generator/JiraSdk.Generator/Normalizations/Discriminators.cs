@@ -5,7 +5,8 @@ namespace JiraSdk.Generator.Normalizations;
 /// <summary>
 /// Atlassian writes polymorphism as <c>oneOf</c> + <c>discriminator.mapping</c> on the base schema, with subtypes that
 /// repeat the discriminator property instead of extending the base. NSwag only generates a working hierarchy from the
-/// other form, so it is rewritten: the base keeps the discriminator (and its mapping) and loses <c>oneOf</c>; each
+/// other form, so it is rewritten: the base keeps the discriminator (and its mapping) and loses <c>oneOf</c> and the
+/// discriminator property (the generated converter reads and writes that value); each
 /// subtype becomes <c>allOf: [base, its own properties]</c>. The generated base class then reads the right subtype from
 /// the discriminator value and writes it back. A discriminator with no mapping and no subtypes names nothing to
 /// choose between, so it is removed.
@@ -30,10 +31,9 @@ internal sealed class Discriminators : ISpecNormalization
 
             baseSchema.Remove("oneOf");
             baseSchema.Remove("anyOf");
-            var properties = baseSchema["properties"] as JsonObject ?? (JsonObject)(baseSchema["properties"] = new JsonObject());
-            properties[propertyName] ??= new JsonObject { ["type"] = "string" };
-            var required = baseSchema["required"] as JsonArray ?? (JsonArray)(baseSchema["required"] = new JsonArray());
-            if (!required.Any(r => r!.GetValue<string>() == propertyName)) required.Add(propertyName);
+            // The generated converter writes the discriminator itself; a property of the same name would write it twice.
+            (baseSchema["properties"] as JsonObject)?.Remove(propertyName);
+            RemoveRequired(baseSchema, propertyName);
 
             foreach (var (value, target) in mapping)
             {
@@ -48,17 +48,20 @@ internal sealed class Discriminators : ISpecNormalization
         }
     }
 
+    private static void RemoveRequired(JsonObject schema, string propertyName)
+    {
+        if (schema["required"] is not JsonArray required) return;
+        foreach (var item in required.Where(r => r!.GetValue<string>() == propertyName).ToList())
+            required.Remove(item);
+    }
+
     private static JsonObject ToSubtype(JsonObject subtype, string baseName, string discriminatorProperty)
     {
         var own = (JsonObject)subtype.DeepClone();
         var description = own["description"]?.DeepClone();
         own.Remove("description");
         if (own["properties"] is JsonObject properties) properties.Remove(discriminatorProperty);
-        if (own["required"] is JsonArray required)
-        {
-            foreach (var item in required.Where(r => r!.GetValue<string>() == discriminatorProperty).ToList())
-                required.Remove(item);
-        }
+        RemoveRequired(own, discriminatorProperty);
 
         var result = new JsonObject();
         if (description is not null) result["description"] = description;

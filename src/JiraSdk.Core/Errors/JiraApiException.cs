@@ -78,9 +78,24 @@ public class JiraApiException<TResult> : JiraApiException
 {
     /// <summary>Creates the exception with the typed error body.</summary>
     public JiraApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>>? headers, TResult result, Exception? innerException)
-        : base(message, statusCode, response, headers, innerException)
+        : base(message, statusCode, string.IsNullOrEmpty(response) ? BodyOf(result) : response, headers, innerException)
     {
         Result = result;
+    }
+
+    // The generated clients read typed error bodies straight from the stream, so the text is rebuilt from the result
+    // to keep ErrorMessages, Errors and Body filled.
+    private static string? BodyOf(TResult result)
+    {
+        if (result is null) return null;
+        try
+        {
+            return JsonSerializer.Serialize(result, result.GetType());
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The error body as the type the operation declares.</summary>

@@ -1,0 +1,163 @@
+using System.Net.Http.Headers;
+
+namespace JiraSdk.Auth;
+
+/// <summary>
+/// What both OAuth 2.0 flows share: a bearer token from a single-flight source, requests mapped from the site URL to
+/// <c>{gateway}/ex/jira/{cloudId}/…</c>, and one renewal after a 401 unless the 401 is about scopes.
+/// </summary>
+internal abstract class OAuth2BearerAuthentication : JiraAuthentication
+{
+    private const string ScopeMismatch = "scope does not match";
+    private readonly OAuth2TokenSource _tokens;
+    private readonly CloudSiteResolver _sites;
+    private readonly JiraOAuth2Endpoints _endpoints;
+
+    private readonly JiraOAuth2Client _client;
+
+    private protected OAuth2BearerAuthentication(OAuth2TokenSource tokens, JiraOAuth2Client client, string? cloudId, Uri? siteUrl, JiraOAuth2Endpoints endpoints)
+    {
+        _tokens = tokens;
+        _client = client;
+        _sites = new CloudSiteResolver(cloudId, siteUrl, ListSitesAsync);
+        _endpoints = endpoints;
+    }
+
+    internal override bool CanRenewAfterUnauthorized => true;
+
+    internal override async ValueTask AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.RequestUri is not { IsAbsoluteUri: true } uri)
+            throw new JiraAuthenticationException("OAuth 2.0 requests need an absolute URI; set HttpClient.BaseAddress to the Jira site.");
+        var tokens = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (!IsGatewayRequest(uri))
+        {
+            var cloudId = await _sites.GetCloudIdAsync(uri, tokens.AccessToken, cancellationToken).ConfigureAwait(false);
+            request.RequestUri = MapToGateway(_endpoints.JiraBaseFor(cloudId), uri);
+            tokens = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false); // the lookup may have renewed them
+        }
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
+    }
+
+    internal override async ValueTask<bool> TryRenewAfterUnauthorizedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        // A token without the needed scope stays without it after a refresh; refreshing would only burn a rotation.
+        if (await SaysScopeDoesNotMatchAsync(response).ConfigureAwait(false)) return false;
+        var rejected = response.RequestMessage?.Headers.Authorization?.Parameter;
+        await _tokens.RenewAfterRejectionAsync(rejected, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Lists the accessible sites; a rejected token is renewed once, as for any other request.</summary>
+    private async Task<IReadOnlyList<JiraCloudResource>> ListSitesAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.GetAccessibleResourcesAsync(accessToken, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AccessTokenRejectedException)
+        {
+            await _tokens.RenewAfterRejectionAsync(accessToken, cancellationToken).ConfigureAwait(false);
+            var renewed = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+            return await _client.GetAccessibleResourcesAsync(renewed.AccessToken, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private bool IsGatewayRequest(Uri uri) =>
+        Uri.Compare(uri, _endpoints.ApiGatewayBaseUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    /// <summary><c>https://site.atlassian.net/rest/api/3/myself?x=1</c> → <c>{jiraBase}rest/api/3/myself?x=1</c>.</summary>
+    internal static Uri MapToGateway(Uri jiraBase, Uri siteRequest) =>
+        new(jiraBase.AbsoluteUri + siteRequest.PathAndQuery.TrimStart('/'));
+
+    private static async Task<bool> SaysScopeDoesNotMatchAsync(HttpResponseMessage response)
+    {
+        foreach (var challenge in response.Headers.WwwAuthenticate)
+        {
+            if (challenge.ToString().IndexOf(ScopeMismatch, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+        }
+        if (response.Content is null) return false;
+        // Buffered, so the caller can still read the body of the 401 that is handed back.
+        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        return body.IndexOf(ScopeMismatch, StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+}
+
+/// <summary>OAuth 2.0 (3LO): refreshes with the rotating refresh token and persists every new token set.</summary>
+internal sealed class OAuth2Authentication : OAuth2BearerAuthentication
+{
+    private readonly string _clientId;
+
+    internal OAuth2Authentication(JiraOAuth2Options options) : this(options, Validate(options))
+    {
+    }
+
+    private OAuth2Authentication(JiraOAuth2Options options, JiraOAuth2Client client)
+        : base(
+            new OAuth2TokenSource(options.Tokens, (current, ct) => RefreshAsync(client, current, ct), options.SaveTokensAsync, options.TimeProvider ?? TimeProvider.System, options.RefreshSkew),
+            client,
+            options.CloudId,
+            options.SiteUrl,
+            options.Endpoints)
+    {
+        _clientId = options.ClientId;
+    }
+
+    private static JiraOAuth2Client Validate(JiraOAuth2Options options)
+    {
+        if (options is null) throw new ArgumentNullException(nameof(options));
+        if (options.Tokens is null)
+            throw new JiraAuthenticationException("OAuth 2.0 needs the current tokens (JiraOAuth2Options.Tokens); JiraOAuth2Client.ExchangeCodeAsync obtains the first set.");
+        if (options.SaveTokensAsync is null)
+            throw new JiraAuthenticationException("OAuth 2.0 needs JiraOAuth2Options.SaveTokensAsync: Atlassian rotates refresh tokens, and an unsaved one is lost for good.");
+        if (options.Endpoints is null) throw new JiraAuthenticationException("JiraOAuth2Options.Endpoints cannot be null.");
+        return new JiraOAuth2Client(options.HttpClient ?? new HttpClient(), options.ClientId, options.ClientSecret, options.Endpoints, options.TimeProvider);
+    }
+
+    private static Task<JiraOAuth2Tokens> RefreshAsync(JiraOAuth2Client client, JiraOAuth2Tokens? current, CancellationToken cancellationToken)
+    {
+        if (current?.RefreshToken is not { } refreshToken)
+            throw new JiraReauthorizationRequiredException(
+                "The OAuth 2.0 access token expired and there is no refresh token (was the offline_access scope granted?). The user must authorize the app again.");
+        return client.RefreshAsync(refreshToken, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"OAuth 2.0 (3LO) authentication for client '{_clientId}' (tokens redacted)";
+}
+
+/// <summary>OAuth 2.0 client credentials (service accounts): a new token is simply requested again.</summary>
+internal sealed class OAuth2ClientCredentialsAuthentication : OAuth2BearerAuthentication
+{
+    private readonly string _clientId;
+
+    internal OAuth2ClientCredentialsAuthentication(JiraOAuth2ClientCredentialsOptions options) : this(options, Validate(options))
+    {
+    }
+
+    private OAuth2ClientCredentialsAuthentication(JiraOAuth2ClientCredentialsOptions options, JiraOAuth2Client client)
+        : this(options, client, options.Scopes?.ToArray() ?? Array.Empty<string>())
+    {
+    }
+
+    private OAuth2ClientCredentialsAuthentication(JiraOAuth2ClientCredentialsOptions options, JiraOAuth2Client client, string[] scopes)
+        : base(
+            new OAuth2TokenSource(null, (_, ct) => client.RequestClientCredentialsTokensAsync(scopes, ct), null, options.TimeProvider ?? TimeProvider.System, options.RefreshSkew),
+            client,
+            options.CloudId,
+            options.SiteUrl,
+            options.Endpoints)
+    {
+        _clientId = options.ClientId;
+    }
+
+    private static JiraOAuth2Client Validate(JiraOAuth2ClientCredentialsOptions options)
+    {
+        if (options is null) throw new ArgumentNullException(nameof(options));
+        if (options.Endpoints is null) throw new JiraAuthenticationException("JiraOAuth2ClientCredentialsOptions.Endpoints cannot be null.");
+        return new JiraOAuth2Client(options.HttpClient ?? new HttpClient(), options.ClientId, options.ClientSecret, options.Endpoints, options.TimeProvider);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"OAuth 2.0 client credentials authentication for client '{_clientId}' (secret redacted)";
+}

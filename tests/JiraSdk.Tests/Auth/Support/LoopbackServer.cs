@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace JiraSdk.Tests.Auth.Support;
+
+/// <summary>A real HTTP server on 127.0.0.1 and a free port, answering each request with the given handler.</summary>
+internal sealed class LoopbackServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener;
+    private readonly Func<HttpListenerContext, Task> _handler;
+    private readonly Task _loop;
+
+    private LoopbackServer(HttpListener listener, Uri baseUri, Func<HttpListenerContext, Task> handler)
+    {
+        _listener = listener;
+        _handler = handler;
+        BaseUri = baseUri;
+        _loop = Task.Run(AcceptLoopAsync);
+    }
+
+    /// <summary><c>http://127.0.0.1:port/</c>.</summary>
+    internal Uri BaseUri { get; }
+
+    /// <summary>Exceptions thrown by the handler; a test asserts this stays empty.</summary>
+    internal ConcurrentQueue<Exception> HandlerErrors { get; } = new();
+
+    internal static LoopbackServer Start(Func<HttpListenerContext, Task> handler)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var prefix = $"http://127.0.0.1:{port}/";
+            var listener = new HttpListener();
+            listener.Prefixes.Add(prefix);
+            try
+            {
+                listener.Start();
+                return new LoopbackServer(listener, new Uri(prefix), handler);
+            }
+            catch (Exception ex) when (ex is HttpListenerException or SocketException && attempt < 5)
+            {
+                listener.Close(); // the port was taken between probe and bind; try another
+            }
+        }
+    }
+
+    internal static async Task WriteAsync(HttpListenerResponse response, int status, string body, string contentType = "application/json")
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes);
+        response.Close();
+    }
+
+    internal static async Task<byte[]> ReadBodyAsync(HttpListenerRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.InputStream.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception) when (!_listener.IsListening)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await _handler(context);
+                }
+                catch (Exception ex)
+                {
+                    HandlerErrors.Enqueue(ex);
+                    try
+                    {
+                        await WriteAsync(context.Response, 500, ex.Message, "text/plain");
+                    }
+                    catch
+                    {
+                        // the connection is gone; the error is recorded above
+                    }
+                }
+            });
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            await _loop;
+        }
+        catch
+        {
+            // stopping the listener ends the loop with an exception on some platforms
+        }
+    }
+}
