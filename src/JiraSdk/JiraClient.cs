@@ -13,7 +13,11 @@ namespace JiraSdk;
 /// </summary>
 /// <example>
 /// <code>
-/// using var jira = new JiraClient(new JiraClientOptions { SiteUrl = new Uri("https://example.atlassian.net"), AuthenticationHandler = ... });
+/// using var jira = new JiraClient(new JiraClientOptions
+/// {
+///     SiteUrl = new Uri("https://example.atlassian.net"),
+///     Authentication = JiraAuthentication.Basic("me@example.com", apiToken),
+/// });
 /// var issue = await jira.V3.Issues.GetIssueAsync("DOCS-1");
 /// await foreach (var found in jira.V3.SearchIssuesAsync("project = DOCS", ["summary", "status"])) Console.WriteLine(found.Fields.Summary);
 /// </code>

@@ -1,3 +1,4 @@
+using JiraSdk.Auth;
 using JiraSdk.Http;
 using Microsoft.Extensions.Logging;
 
@@ -10,10 +11,18 @@ public sealed class JiraClientOptions
     public Uri? SiteUrl { get; set; }
 
     /// <summary>
-    /// Creates the authentication handler for a pipeline (one per pipeline instance), or returns <c>null</c> for anonymous
-    /// calls. Placed inside the retry handler, so every attempt is authenticated anew.
+    /// The credentials (<c>JiraAuthentication.Basic</c>, <c>.PersonalAccessToken</c>, <c>.OAuth1</c>, <c>.OAuth2</c>, …).
+    /// Every pipeline built from these options shares this one instance, so token renewals are shared too. Unset means
+    /// anonymous calls.
     /// </summary>
-    public Func<DelegatingHandler?>? AuthenticationHandler { get; set; }
+    public JiraAuthentication? Authentication { get; set; }
+
+    /// <summary>
+    /// For schemes <see cref="Authentication"/> does not cover: creates a handler that authenticates requests (one per
+    /// pipeline instance). It sits where the authentication handler would, inside the retry handler, so every attempt is
+    /// authenticated anew. Cannot be combined with <see cref="Authentication"/>.
+    /// </summary>
+    public Func<DelegatingHandler>? AuthenticationHandler { get; set; }
 
     /// <summary>When and how long to retry. Defaults: 4 attempts, at most 60 seconds of waiting.</summary>
     public JiraRetryOptions Retry { get; set; } = new();
@@ -46,10 +55,18 @@ public sealed class JiraClientOptions
     {
         Retry = Retry ?? new JiraRetryOptions(),
         Timeout = Timeout,
-        CreateAuthenticationHandler = AuthenticationHandler,
+        CreateAuthenticationHandler = AuthenticationHandlerFactory(),
         LoggerFactory = LoggerFactory ?? fallbackLoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
         Time = TimeProvider ?? TimeProvider.System,
     };
+
+    private Func<DelegatingHandler?>? AuthenticationHandlerFactory()
+    {
+        if (Authentication is not null && AuthenticationHandler is not null)
+            throw new InvalidOperationException($"Set either {nameof(JiraClientOptions)}.{nameof(Authentication)} or {nameof(AuthenticationHandler)}, not both.");
+        if (Authentication is { } authentication) return () => new JiraAuthenticationHandler(authentication);
+        return AuthenticationHandler;
+    }
 
     internal void ApplyTo(HttpClient httpClient)
     {

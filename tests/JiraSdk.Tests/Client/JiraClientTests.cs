@@ -68,6 +68,19 @@ public class JiraClientTests
     }
 
     [Test]
+    public void AuthenticationAndACustomAuthenticationHandlerCannotBeCombined()
+    {
+        var options = new JiraClientOptions
+        {
+            SiteUrl = TestPipeline.Site,
+            Authentication = JiraSdk.Auth.JiraAuthentication.PersonalAccessToken("secret-token"),
+            AuthenticationHandler = () => new FakeBearerHandler(),
+        };
+
+        Assert.Throws<InvalidOperationException>(() => new JiraClient(options));
+    }
+
+    [Test]
     public void ASiteWithAContextPathKeepsIt()
     {
         using var jira = new JiraClient(new JiraClientOptions { SiteUrl = new Uri("https://jira.example.com/jira") });
