@@ -24,10 +24,17 @@ public sealed class JiraWebhookReceiver
     /// <param name="store">Where handled delivery ids are remembered; a <see cref="MemoryWebhookDeliveryStore"/> when <see langword="null"/>.</param>
     /// <param name="logger">Where rejections and handler failures are logged.</param>
     public JiraWebhookReceiver(JiraWebhookOptions options, IEnumerable<IJiraWebhookHandler> handlers, IWebhookDeliveryStore? store = null, ILogger<JiraWebhookReceiver>? logger = null)
+        : this(options, store, logger)
+    {
+        _handlers = (handlers ?? throw new ArgumentNullException(nameof(handlers))).ToArray();
+    }
+
+    /// <summary>Creates a receiver whose handlers are passed with each delivery (they may be scoped to it).</summary>
+    internal JiraWebhookReceiver(JiraWebhookOptions options, IWebhookDeliveryStore? store, ILogger<JiraWebhookReceiver>? logger)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         _verifier = new JiraWebhookSignatureVerifier(options.Secrets);
-        _handlers = (handlers ?? throw new ArgumentNullException(nameof(handlers))).ToArray();
+        _handlers = Array.Empty<IJiraWebhookHandler>();
         _store = store ?? new MemoryWebhookDeliveryStore();
         _parser = new JiraWebhookParser();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -36,7 +43,10 @@ public sealed class JiraWebhookReceiver
     }
 
     /// <summary>Verifies, deduplicates, parses and dispatches one delivery. Never throws for a bad delivery; see the result.</summary>
-    public async Task<WebhookReceiveResult> ReceiveAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    public Task<WebhookReceiveResult> ReceiveAsync(WebhookDelivery delivery, CancellationToken cancellationToken) =>
+        ReceiveWithHandlersAsync(delivery, _handlers, cancellationToken);
+
+    internal async Task<WebhookReceiveResult> ReceiveWithHandlersAsync(WebhookDelivery delivery, IEnumerable<IJiraWebhookHandler> handlers, CancellationToken cancellationToken)
     {
         if (delivery is null) throw new ArgumentNullException(nameof(delivery));
         var deliveryId = delivery.Context.DeliveryId;
@@ -67,7 +77,7 @@ public sealed class JiraWebhookReceiver
 
         try
         {
-            foreach (var handler in _handlers)
+            foreach (var handler in handlers)
                 await handler.HandleAsync(webhookEvent, delivery.Context, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
