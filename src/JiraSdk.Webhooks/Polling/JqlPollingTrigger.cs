@@ -68,6 +68,8 @@ public sealed class JqlPollingTrigger
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            // Polls start at a steady rate: the time a poll takes comes off the wait, not on top of it.
+            var due = _timeProvider.GetUtcNow() + _options.Interval;
             try
             {
                 await PollOnceAsync(cancellationToken).ConfigureAwait(false);
@@ -80,12 +82,14 @@ public sealed class JqlPollingTrigger
             {
                 _logger.LogError(e, "Polling Jira with JQL '{Jql}' failed; trying again in {Interval}.", _options.Jql, _options.Interval);
             }
+            var wait = due - _timeProvider.GetUtcNow();
+            if (wait <= TimeSpan.Zero) continue;
             try
             {
 #if NET8_0_OR_GREATER
-                await Task.Delay(_options.Interval, _timeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
 #else
-                await _timeProvider.Delay(_options.Interval, cancellationToken).ConfigureAwait(false);
+                await _timeProvider.Delay(wait, cancellationToken).ConfigureAwait(false);
 #endif
             }
             catch (OperationCanceledException)
