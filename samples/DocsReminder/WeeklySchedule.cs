@@ -28,12 +28,15 @@ public sealed class WeeklySchedule
     /// <summary>Waits for each run time and runs <paramref name="action"/> until cancelled. A failed run is reported and the next one still happens.</summary>
     public async Task RunAsync(Func<CancellationToken, Task> action, Action<Exception> onError, CancellationToken cancellationToken)
     {
+        // Each run time follows the previous one, not the clock after the job: a slow job neither shifts nor skips a week.
+        var due = NextAfter(_timeProvider.GetUtcNow());
         while (!cancellationToken.IsCancellationRequested)
         {
-            var now = _timeProvider.GetUtcNow();
+            var wait = due - _timeProvider.GetUtcNow();
+            due = NextAfter(due);
             try
             {
-                await Task.Delay(NextAfter(now) - now, _timeProvider, cancellationToken);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, _timeProvider, cancellationToken);
             }
             catch (OperationCanceledException)
             {

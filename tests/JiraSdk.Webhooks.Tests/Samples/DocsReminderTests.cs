@@ -103,7 +103,7 @@ public class DocsReminderTests
 
     private static async Task WaitUntil(Func<bool> condition)
     {
-        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
+        for (var i = 0; i < 1000 && !condition(); i++) await Task.Delay(10);
         Assert.That(condition(), Is.True);
     }
 }
