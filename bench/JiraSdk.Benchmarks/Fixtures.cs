@@ -8,9 +8,9 @@ internal static class Fixtures
     public static string Issue(int n)
     {
         var json = new StringBuilder();
-        json.Append($$"""
-        {"expand":"renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations","id":"{{10000 + n}}","self":"https://example.atlassian.net/rest/api/3/issue/{{10000 + n}}","key":"DOCS-{{n}}","fields":{
-        "summary":"Document the retry policy for issue {{n}}",
+        json.Append($$$"""
+        {"expand":"renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations","id":"{{{10000 + n}}}","self":"https://example.atlassian.net/rest/api/3/issue/{{{10000 + n}}}","key":"DOCS-{{{n}}}","fields":{
+        "summary":"Document the retry policy for issue {{{n}}}",
         "status":{"self":"https://example.atlassian.net/rest/api/3/status/3","description":"","iconUrl":"https://example.atlassian.net/images/icons/statuses/inprogress.png","name":"In Progress","id":"3","statusCategory":{"self":"https://example.atlassian.net/rest/api/3/statuscategory/4","id":4,"key":"indeterminate","colorName":"yellow","name":"In Progress"}},
         "issuetype":{"self":"https://example.atlassian.net/rest/api/3/issuetype/10002","id":"10002","description":"A small, distinct piece of work.","iconUrl":"https://example.atlassian.net/rest/api/2/universal_avatar/view/type/issuetype/avatar/10318?size=medium","name":"Task","subtask":false,"avatarId":10318,"hierarchyLevel":0},
         "project":{"self":"https://example.atlassian.net/rest/api/3/project/10000","id":"10000","key":"DOCS","name":"Documentation","projectTypeKey":"software","simplified":true,"avatarUrls":{"48x48":"https://example.atlassian.net/rest/api/3/universal_avatar/view/type/project/avatar/10411","24x24":"https://example.atlassian.net/rest/api/3/universal_avatar/view/type/project/avatar/10411?size=small"}},
@@ -21,8 +21,8 @@ internal static class Fixtures
         "created":"2024-01-31T09:15:00.000+0100","updated":"2024-02-01T10:00:00.000+0000","duedate":null,"resolution":null,"resolutiondate":null,
         "description":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"Explain how the SDK retries 429 and 503 answers, and why Retry-After is a minimum."}]},{"type":"bulletList","content":[{"type":"listItem","content":[{"type":"paragraph","content":[{"type":"text","text":"jitter"}]}]},{"type":"listItem","content":[{"type":"paragraph","content":[{"type":"text","text":"caps"}]}]}]}]},
         "components":[{"self":"https://example.atlassian.net/rest/api/3/component/10000","id":"10000","name":"SDK"}],
-        "fixVersions":[],"versions":[],"issuelinks":[],"subtasks":[],"watches":{"self":"https://example.atlassian.net/rest/api/3/issue/DOCS-{{n}}/watchers","watchCount":2,"isWatching":true},
-        "votes":{"self":"https://example.atlassian.net/rest/api/3/issue/DOCS-{{n}}/votes","votes":0,"hasVoted":false},
+        "fixVersions":[],"versions":[],"issuelinks":[],"subtasks":[],"watches":{"self":"https://example.atlassian.net/rest/api/3/issue/DOCS-{{{n}}}/watchers","watchCount":2,"isWatching":true},
+        "votes":{"self":"https://example.atlassian.net/rest/api/3/issue/DOCS-{{{n}}}/votes","votes":0,"hasVoted":false},
         "timetracking":{},"environment":null,"lastViewed":"2024-02-01T11:00:00.000+0000"
         """);
         for (var c = 10010; c < 10030; c++)

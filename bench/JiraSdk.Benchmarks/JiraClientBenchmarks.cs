@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +36,7 @@ public class JiraClientBenchmarks
         _server.MapGet("/rest/api/3/issue/{key}", () => Results.Text(issue, "application/json"));
         _server.MapGet("/rest/api/3/search/jql", () => Results.Text(page, "application/json"));
         await _server.StartAsync();
-        var address = new Uri(_server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/");
+        var address = new Uri(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
         _raw = new HttpClient(new SocketsHttpHandler()) { BaseAddress = address };
         _jira = new JiraClient(new JiraClientOptions { SiteUrl = address });
