@@ -70,12 +70,23 @@ public class GeneratedClientResponseTests : GeneratedClientFixture
     }
 
     [Test]
-    public void MalformedJsonIsAnApiExceptionWithTheJsonError()
+    public void MalformedJsonIsASerializationErrorNamingThePath()
     {
         Mock.When(Site + "rest/api/3/issue/DOCS-1").Respond("application/json", """{"key":"DOCS-1","fields":{"summary":""");
 
-        var ex = Assert.ThrowsAsync(Is.InstanceOf<JiraApiException>(), () => Api.Issues.GetIssueAsync("DOCS-1")) as JiraApiException;
+        var ex = Assert.ThrowsAsync<JiraSerializationException>(() => Api.Issues.GetIssueAsync("DOCS-1"));
 
         Assert.That(ex!.InnerException, Is.InstanceOf<System.Text.Json.JsonException>());
+        Assert.That(ex.JsonPath, Is.EqualTo("$.fields.summary"));
+    }
+
+    [Test]
+    public void AWrongShapeIsASerializationErrorNamingThePath()
+    {
+        Mock.When(Site + "rest/api/3/issue/DOCS-1").Respond("application/json", """{"key":"DOCS-1","changelog":{"histories":"not a list"}}""");
+
+        var ex = Assert.ThrowsAsync<JiraSerializationException>(() => Api.Issues.GetIssueAsync("DOCS-1"));
+
+        Assert.That(ex!.JsonPath, Is.EqualTo("$.changelog.histories"));
     }
 }
