@@ -1,3 +1,4 @@
+using JiraSdk.Tests.Support;
 using System.Net;
 using System.Text;
 using JiraSdk.Auth;

@@ -1,3 +1,4 @@
+using JiraSdk.Tests.Support;
 using System.Diagnostics;
 using System.Net;
 using JiraSdk.Http;
@@ -68,7 +69,7 @@ public class ObservabilityTests
     [Test]
     public async Task TheUserAgentNamesTheSdkAndTheApplication()
     {
-        await using var server = Support.LoopbackServer.Start(context => Support.LoopbackServer.WriteAsync(context.Response, 200, "{}"));
+        await using var server = LoopbackServer.Start(context => LoopbackServer.WriteAsync(context.Response, 200, "{}"));
         using var jira = new JiraClient(new JiraClientOptions { SiteUrl = server.BaseUri, UserAgent = "DocsReminder/1.2" });
 
         using var _ = await jira.SendAsync(HttpMethod.Get, "rest/api/3/myself");

@@ -1,3 +1,4 @@
+using JiraSdk.Tests.Support;
 using System.Net;
 using JiraSdk.Tests.Http.Support;
 

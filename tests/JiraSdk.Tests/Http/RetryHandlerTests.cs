@@ -61,16 +61,25 @@ public class RetryHandlerTests
     [Test]
     public async Task RetriesTwice429HonouringRetryAfterAsHttpDate()
     {
-        Expect(HttpMethod.Get, () => TooManyRequests(r => r.Headers.TryAddWithoutValidation("Retry-After", (_time.GetUtcNow() + TimeSpan.FromSeconds(10)).ToString("r"))));
-        Expect(HttpMethod.Get, () => TooManyRequests(r => r.Headers.TryAddWithoutValidation("Retry-After", (_time.GetUtcNow() + TimeSpan.FromSeconds(3)).ToString("r"))));
+        // An HTTP date has whole seconds, so the wait it asks for is measured from the clock when it was written.
+        var asked = new List<TimeSpan>();
+        HttpResponseMessage RetryAt(TimeSpan after)
+        {
+            var now = _time.GetUtcNow();
+            var date = DateTimeOffset.Parse((now + after).ToString("r"), System.Globalization.CultureInfo.InvariantCulture);
+            asked.Add(date - now);
+            return TooManyRequests(r => r.Headers.TryAddWithoutValidation("Retry-After", date.ToString("r")));
+        }
+        Expect(HttpMethod.Get, () => RetryAt(TimeSpan.FromSeconds(10)));
+        Expect(HttpMethod.Get, () => RetryAt(TimeSpan.FromSeconds(3)));
         Expect(HttpMethod.Get, Ok);
         using var http = TestPipeline.Create(_network, _time);
 
         using var response = await TestPipeline.RunAsync(http.GetAsync("rest/api/3/issue/DOCS-1"), _time);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        AssertWaited(_seen[1] - _seen[0], TimeSpan.FromSeconds(10));
-        AssertWaited(_seen[2] - _seen[1], TimeSpan.FromSeconds(3));
+        AssertWaited(_seen[1] - _seen[0], asked[0]);
+        AssertWaited(_seen[2] - _seen[1], asked[1]);
     }
 
     [Test]

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace JiraSdk.Tests.Auth.Support;
+namespace JiraSdk.Tests.Support;
 
 /// <summary>A real HTTP server on 127.0.0.1 and a free port, answering each request with the given handler.</summary>
 internal sealed class LoopbackServer : IAsyncDisposable
@@ -25,6 +25,9 @@ internal sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>Exceptions thrown by the handler; a test asserts this stays empty.</summary>
     internal ConcurrentQueue<Exception> HandlerErrors { get; } = new();
+
+    /// <summary>Every request seen: method, raw URL and headers.</summary>
+    internal ConcurrentQueue<(string Method, string RawUrl, WebHeaderCollection Headers)> Requests { get; } = new();
 
     internal static LoopbackServer Start(Func<HttpListenerContext, Task> handler)
     {
@@ -83,6 +86,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
             {
                 return;
             }
+            Requests.Enqueue((context.Request.HttpMethod, context.Request.RawUrl ?? string.Empty, new WebHeaderCollection { context.Request.Headers }));
             _ = Task.Run(async () =>
             {
                 try
