@@ -13,9 +13,9 @@ internal sealed class BasicAuthentication : JiraAuthentication
     {
         if (user is null) throw new ArgumentNullException(nameof(user));
         if (secret is null) throw new ArgumentNullException(nameof(secret));
-        if (user.Length == 0) throw new JiraAuthenticationException("Basic authentication needs a user name or email address; it is empty.");
-        if (user.IndexOf(':') >= 0) throw new JiraAuthenticationException("A Basic authentication user name cannot contain ':'.");
-        if (secret.Length == 0) throw new JiraAuthenticationException("Basic authentication needs an API token or password; it is empty.");
+        if (user.Length == 0) throw new JiraCredentialsException("Basic authentication needs a user name or email address; it is empty.");
+        if (user.IndexOf(':') >= 0) throw new JiraCredentialsException("A Basic authentication user name cannot contain ':'.");
+        if (secret.Length == 0) throw new JiraCredentialsException("Basic authentication needs an API token or password; it is empty.");
         _user = user;
         _encodedCredentials = Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + secret));
     }

@@ -23,13 +23,13 @@ public abstract class JiraAuthentication : IAuthenticationProvider
     /// <param name="user">The email address or user name.</param>
     /// <param name="secret">The API token or password; encoded as UTF-8, so non-ASCII passwords work.</param>
     /// <exception cref="ArgumentNullException">A value is <c>null</c>.</exception>
-    /// <exception cref="JiraAuthenticationException">The user is empty or contains a colon, or the secret is empty.</exception>
+    /// <exception cref="JiraCredentialsException">The user is empty or contains a colon, or the secret is empty.</exception>
     public static JiraAuthentication Basic(string user, string secret) => new BasicAuthentication(user, secret);
 
     /// <summary>A personal access token sent as <c>Authorization: Bearer …</c> (Jira Data Center / Server 8.14+).</summary>
     /// <param name="token">The personal access token.</param>
     /// <exception cref="ArgumentNullException"><paramref name="token"/> is <c>null</c>.</exception>
-    /// <exception cref="JiraAuthenticationException">The token is empty or contains whitespace.</exception>
+    /// <exception cref="JiraCredentialsException">The token is empty or contains whitespace.</exception>
     public static JiraAuthentication PersonalAccessToken(string token) => new PersonalAccessTokenAuthentication(token);
 
     /// <summary>
@@ -39,7 +39,7 @@ public abstract class JiraAuthentication : IAuthenticationProvider
     /// <param name="options">The consumer key, the private key and the access token.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <c>null</c>.</exception>
     /// <exception cref="JiraPrivateKeyException">The private key cannot be read.</exception>
-    /// <exception cref="JiraAuthenticationException">A required option is missing.</exception>
+    /// <exception cref="JiraCredentialsException">A required option is missing.</exception>
     public static JiraAuthentication OAuth1(JiraOAuth1Options options) => new OAuth1Authentication(options);
 
     /// <summary>
@@ -49,7 +49,7 @@ public abstract class JiraAuthentication : IAuthenticationProvider
     /// </summary>
     /// <param name="options">The client, the current tokens, where to persist new ones and which site to use.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <c>null</c>.</exception>
-    /// <exception cref="JiraAuthenticationException">A required option is missing.</exception>
+    /// <exception cref="JiraCredentialsException">A required option is missing.</exception>
     public static JiraAuthentication OAuth2(JiraOAuth2Options options) => new OAuth2Authentication(options);
 
     /// <summary>
@@ -58,7 +58,7 @@ public abstract class JiraAuthentication : IAuthenticationProvider
     /// </summary>
     /// <param name="options">The service account's client id and secret and which site to use.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <c>null</c>.</exception>
-    /// <exception cref="JiraAuthenticationException">A required option is missing.</exception>
+    /// <exception cref="JiraCredentialsException">A required option is missing.</exception>
     public static JiraAuthentication OAuth2ClientCredentials(JiraOAuth2ClientCredentialsOptions options) =>
         new OAuth2ClientCredentialsAuthentication(options);
 
@@ -111,7 +111,7 @@ public abstract class JiraAuthentication : IAuthenticationProvider
             return null;
         if (!types.Any(FormContent.IsFormMediaType)) return null;
         if (!content.CanSeek)
-            throw new JiraAuthenticationException("A form-encoded Kiota request body must be seekable so its parameters can be signed and still be sent.");
+            throw new JiraCredentialsException("A form-encoded Kiota request body must be seekable so its parameters can be signed and still be sent.");
         var start = content.Position;
         using var buffer = new MemoryStream();
 #if NET8_0_OR_GREATER

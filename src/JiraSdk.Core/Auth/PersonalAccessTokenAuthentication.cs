@@ -10,8 +10,8 @@ internal sealed class PersonalAccessTokenAuthentication : JiraAuthentication
     internal PersonalAccessTokenAuthentication(string token)
     {
         if (token is null) throw new ArgumentNullException(nameof(token));
-        if (token.Length == 0) throw new JiraAuthenticationException("The personal access token is empty.");
-        if (token.Any(char.IsWhiteSpace)) throw new JiraAuthenticationException("The personal access token contains whitespace; copy it again without spaces or line breaks.");
+        if (token.Length == 0) throw new JiraCredentialsException("The personal access token is empty.");
+        if (token.Any(char.IsWhiteSpace)) throw new JiraCredentialsException("The personal access token contains whitespace; copy it again without spaces or line breaks.");
         _token = token;
     }
 

@@ -49,11 +49,11 @@ public class BasicAndPersonalAccessTokenTests
     [Test]
     public void Bad_input_is_refused_with_a_typed_error()
     {
-        Assert.That(() => JiraAuthentication.Basic("", "x"), Throws.TypeOf<JiraAuthenticationException>());
-        Assert.That(() => JiraAuthentication.Basic("a:b", "x"), Throws.TypeOf<JiraAuthenticationException>().With.Message.Contains("':'"));
-        Assert.That(() => JiraAuthentication.Basic("a", ""), Throws.TypeOf<JiraAuthenticationException>());
+        Assert.That(() => JiraAuthentication.Basic("", "x"), Throws.TypeOf<JiraCredentialsException>());
+        Assert.That(() => JiraAuthentication.Basic("a:b", "x"), Throws.TypeOf<JiraCredentialsException>().With.Message.Contains("':'"));
+        Assert.That(() => JiraAuthentication.Basic("a", ""), Throws.TypeOf<JiraCredentialsException>());
         Assert.That(() => JiraAuthentication.Basic(null!, "x"), Throws.ArgumentNullException);
-        Assert.That(() => JiraAuthentication.PersonalAccessToken(""), Throws.TypeOf<JiraAuthenticationException>());
-        Assert.That(() => JiraAuthentication.PersonalAccessToken("abc\n"), Throws.TypeOf<JiraAuthenticationException>().With.Message.Not.Contain("abc"));
+        Assert.That(() => JiraAuthentication.PersonalAccessToken(""), Throws.TypeOf<JiraCredentialsException>());
+        Assert.That(() => JiraAuthentication.PersonalAccessToken("abc\n"), Throws.TypeOf<JiraCredentialsException>().With.Message.Not.Contain("abc"));
     }
 }

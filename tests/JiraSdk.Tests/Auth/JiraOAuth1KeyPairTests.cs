@@ -38,7 +38,7 @@ public class JiraOAuth1KeyPairTests
     [TestCase(0)]
     [TestCase(32768)]
     public void Weak_or_odd_key_sizes_are_refused(int bits) =>
-        Assert.That(() => JiraOAuth1KeyPair.Generate(bits), Throws.TypeOf<JiraAuthenticationException>().With.Message.Contains("2048"));
+        Assert.That(() => JiraOAuth1KeyPair.Generate(bits), Throws.TypeOf<JiraCredentialsException>().With.Message.Contains("2048"));
 
     [Test]
     public void ToString_shows_the_public_key_only()

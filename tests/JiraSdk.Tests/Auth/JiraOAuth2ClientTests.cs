@@ -41,7 +41,7 @@ public class JiraOAuth2ClientTests
         var url = client.GetAuthorizeUrl(new Uri("https://app.example.com/cb"), ["offline_access", "read:jira-user"], "s1");
 
         Assert.That(url.Query, Does.Contain("scope=offline_access%20read%3Ajira-user&"));
-        Assert.That(() => client.GetAuthorizeUrl(new Uri("https://app.example.com/cb"), ["x"], ""), Throws.TypeOf<JiraAuthenticationException>());
+        Assert.That(() => client.GetAuthorizeUrl(new Uri("https://app.example.com/cb"), ["x"], ""), Throws.TypeOf<JiraCredentialsException>());
     }
 
     [Test]
@@ -98,17 +98,17 @@ public class JiraOAuth2ClientTests
     }
 
     [TestCase(HttpStatusCode.Forbidden, "{\"error\":\"invalid_grant\",\"error_description\":\"Unknown or invalid refresh token.\"}", typeof(JiraReauthorizationRequiredException), "authorize the app again")]
-    [TestCase(HttpStatusCode.Unauthorized, "{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}", typeof(JiraAuthenticationException), "error=access_denied")]
-    [TestCase(HttpStatusCode.BadGateway, "<html>bad gateway</html>", typeof(JiraAuthenticationException), "HTTP 502")]
-    [TestCase(HttpStatusCode.OK, "{\"token_type\":\"Bearer\"}", typeof(JiraAuthenticationException), "HTTP 200")]
-    [TestCase(HttpStatusCode.OK, "not json", typeof(JiraAuthenticationException), "not JSON")]
+    [TestCase(HttpStatusCode.Unauthorized, "{\"error\":\"access_denied\",\"error_description\":\"Unauthorized\"}", typeof(JiraCredentialsException), "error=access_denied")]
+    [TestCase(HttpStatusCode.BadGateway, "<html>bad gateway</html>", typeof(JiraCredentialsException), "HTTP 502")]
+    [TestCase(HttpStatusCode.OK, "{\"token_type\":\"Bearer\"}", typeof(JiraCredentialsException), "HTTP 200")]
+    [TestCase(HttpStatusCode.OK, "not json", typeof(JiraCredentialsException), "not JSON")]
     public void Token_endpoint_failures_are_typed_and_carry_no_secret(HttpStatusCode status, string body, Type expected, string messagePart)
     {
         var mock = new MockHttpMessageHandler();
         mock.When("https://auth.example.test/oauth/token").Respond(status, "application/json", body);
         var client = new JiraOAuth2Client(mock.ToHttpClient(), "cid", "csecret-value", Endpoints());
 
-        var exception = Assert.CatchAsync<JiraAuthenticationException>(() => client.RefreshAsync("refresh-secret-value"))!;
+        var exception = Assert.CatchAsync<JiraCredentialsException>(() => client.RefreshAsync("refresh-secret-value"))!;
 
         Assert.That(exception, Is.TypeOf(expected));
         Assert.That(exception.Message, Does.Contain(messagePart));

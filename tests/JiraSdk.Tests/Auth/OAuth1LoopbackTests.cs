@@ -96,7 +96,7 @@ public class OAuth1LoopbackTests
         var requestToken = await dance.GetRequestTokenAsync(new Uri("https://app.example.com/cb"));
         (await http.GetAsync(dance.GetAuthorizeUrl(requestToken))).Dispose();
 
-        var exception = Assert.ThrowsAsync<JiraAuthenticationException>(() => dance.GetAccessTokenAsync(requestToken, "not-the-verifier"))!;
+        var exception = Assert.ThrowsAsync<JiraCredentialsException>(() => dance.GetAccessTokenAsync(requestToken, "not-the-verifier"))!;
 
         Assert.That(exception.Message, Does.Contain("oauth_problem=verifier_invalid").And.Contain("401"));
         Assert.That(exception.Message, Does.Not.Contain(FakeJiraOAuth1Provider.RequestToken).And.Not.Contain("not-the-verifier"));
@@ -110,7 +110,7 @@ public class OAuth1LoopbackTests
         options.PrivateKeyPem = TestKeys.Other.ExportPkcs8PrivateKeyPem();
         var dance = new JiraOAuth1TokenDance(http, _server.BaseUri, options);
 
-        var exception = Assert.ThrowsAsync<JiraAuthenticationException>(() => dance.GetRequestTokenAsync())!;
+        var exception = Assert.ThrowsAsync<JiraCredentialsException>(() => dance.GetRequestTokenAsync())!;
 
         Assert.That(exception.Message, Does.Contain("oauth_problem=signature_invalid"));
         Assert.That(exception.Message, Does.Not.Contain("base_string").And.Not.Contain("oauth_consumer_key"));

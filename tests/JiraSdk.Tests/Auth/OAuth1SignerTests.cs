@@ -158,8 +158,8 @@ public class OAuth1SignerTests
         var noToken = Options(TestKeys.Pkcs8Pem);
         noToken.AccessToken = null;
 
-        Assert.That(() => JiraAuthentication.OAuth1(noConsumer), Throws.TypeOf<JiraAuthenticationException>().With.Message.Contains("consumer key"));
-        Assert.That(() => JiraAuthentication.OAuth1(noToken), Throws.TypeOf<JiraAuthenticationException>().With.Message.Contains("access token"));
+        Assert.That(() => JiraAuthentication.OAuth1(noConsumer), Throws.TypeOf<JiraCredentialsException>().With.Message.Contains("consumer key"));
+        Assert.That(() => JiraAuthentication.OAuth1(noToken), Throws.TypeOf<JiraCredentialsException>().With.Message.Contains("access token"));
     }
 
     [Test]

@@ -248,9 +248,9 @@ public class OAuth2AuthenticationTests
         var noClient = Options(Expired());
         noClient.ClientId = "";
 
-        Assert.That(() => JiraAuthentication.OAuth2(noSave), Throws.TypeOf<JiraAuthenticationException>().With.Message.Contains("SaveTokensAsync"));
-        Assert.That(() => JiraAuthentication.OAuth2(noTokens), Throws.TypeOf<JiraAuthenticationException>().With.Message.Contains("Tokens"));
-        Assert.That(() => JiraAuthentication.OAuth2(noClient), Throws.TypeOf<JiraAuthenticationException>().With.Message.Contains("client id"));
+        Assert.That(() => JiraAuthentication.OAuth2(noSave), Throws.TypeOf<JiraCredentialsException>().With.Message.Contains("SaveTokensAsync"));
+        Assert.That(() => JiraAuthentication.OAuth2(noTokens), Throws.TypeOf<JiraCredentialsException>().With.Message.Contains("Tokens"));
+        Assert.That(() => JiraAuthentication.OAuth2(noClient), Throws.TypeOf<JiraCredentialsException>().With.Message.Contains("client id"));
     }
 
     [Test]

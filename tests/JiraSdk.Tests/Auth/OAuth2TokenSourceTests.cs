@@ -65,5 +65,5 @@ public class OAuth2TokenSourceTests
     [Test]
     public void A_negative_skew_is_refused() =>
         Assert.That(() => new OAuth2TokenSource(null, (_, _) => Task.FromResult(new JiraOAuth2Tokens("a", null, Now)), null, new FakeTimeProvider(Now), TimeSpan.FromSeconds(-1)),
-            Throws.TypeOf<JiraAuthenticationException>());
+            Throws.TypeOf<JiraCredentialsException>());
 }

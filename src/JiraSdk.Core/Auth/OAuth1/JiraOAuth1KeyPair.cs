@@ -35,11 +35,11 @@ public sealed class JiraOAuth1KeyPair
 
     /// <summary>Generates a new RSA key pair.</summary>
     /// <param name="keySize">The modulus size in bits; at least <see cref="MinimumKeySize"/>.</param>
-    /// <exception cref="JiraAuthenticationException">The key size is below 2048 or above 16384 bits, or not a multiple of 8.</exception>
+    /// <exception cref="JiraCredentialsException">The key size is below 2048 or above 16384 bits, or not a multiple of 8.</exception>
     public static JiraOAuth1KeyPair Generate(int keySize = MinimumKeySize)
     {
         if (keySize < MinimumKeySize || keySize > 16384 || keySize % 8 != 0)
-            throw new JiraAuthenticationException($"An OAuth 1.0a RSA key must have between {MinimumKeySize} and 16384 bits (a multiple of 8); {keySize} was asked for.");
+            throw new JiraCredentialsException($"An OAuth 1.0a RSA key must have between {MinimumKeySize} and 16384 bits (a multiple of 8); {keySize} was asked for.");
         RSAParameters p;
         using (var rsa = RSA.Create())
         {

@@ -24,7 +24,7 @@ public sealed class JiraOAuth1TokenDance
     {
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         if (siteUrl is null) throw new ArgumentNullException(nameof(siteUrl));
-        if (!siteUrl.IsAbsoluteUri) throw new JiraAuthenticationException("The Jira site URL for the OAuth 1.0a token dance must be absolute.");
+        if (!siteUrl.IsAbsoluteUri) throw new JiraCredentialsException("The Jira site URL for the OAuth 1.0a token dance must be absolute.");
         _siteUrl = siteUrl.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? siteUrl : new Uri(siteUrl.AbsoluteUri + "/");
         _signer = OAuth1Signer.FromOptions(options);
     }
@@ -32,7 +32,7 @@ public sealed class JiraOAuth1TokenDance
     /// <summary>Step 1: obtains a request token from <c>/plugins/servlet/oauth/request-token</c>.</summary>
     /// <param name="callbackUrl">Where Jira sends the user after approval (with <c>oauth_verifier</c>); <c>null</c> for out-of-band, where Jira shows the verifier.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="JiraAuthenticationException">Jira refused the request (the message carries Jira's <c>oauth_problem</c>).</exception>
+    /// <exception cref="JiraCredentialsException">Jira refused the request (the message carries Jira's <c>oauth_problem</c>).</exception>
     public async Task<JiraOAuth1RequestToken> GetRequestTokenAsync(Uri? callbackUrl = null, CancellationToken cancellationToken = default)
     {
         var callback = callbackUrl?.AbsoluteUri ?? OutOfBand;
@@ -55,12 +55,12 @@ public sealed class JiraOAuth1TokenDance
     /// <param name="requestToken">The request token from step 1, approved by the user.</param>
     /// <param name="verifier">The <c>oauth_verifier</c> Jira passed to the callback or showed the user.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="JiraAuthenticationException">Jira refused the exchange (the message carries Jira's <c>oauth_problem</c>).</exception>
+    /// <exception cref="JiraCredentialsException">Jira refused the exchange (the message carries Jira's <c>oauth_problem</c>).</exception>
     public async Task<JiraOAuth1AccessToken> GetAccessTokenAsync(JiraOAuth1RequestToken requestToken, string verifier, CancellationToken cancellationToken = default)
     {
         if (requestToken is null) throw new ArgumentNullException(nameof(requestToken));
         if (verifier is null) throw new ArgumentNullException(nameof(verifier));
-        if (verifier.Trim().Length == 0) throw new JiraAuthenticationException("The OAuth 1.0a verifier is empty; use the oauth_verifier Jira returned after approval.");
+        if (verifier.Trim().Length == 0) throw new JiraCredentialsException("The OAuth 1.0a verifier is empty; use the oauth_verifier Jira returned after approval.");
         var answer = await PostAsync(
             "plugins/servlet/oauth/access-token",
             new[] { Pair("oauth_token", requestToken.Token), Pair("oauth_verifier", verifier.Trim()) },
@@ -86,7 +86,7 @@ public sealed class JiraOAuth1TokenDance
         if (!response.IsSuccessStatusCode)
         {
             var problem = answer.TryGetValue("oauth_problem", out var p) ? $" (oauth_problem={p})" : string.Empty;
-            throw new JiraAuthenticationException(
+            throw new JiraCredentialsException(
                 $"Jira refused the OAuth 1.0a {what} request with HTTP {(int)response.StatusCode}{problem}. Check the consumer key and that the application link holds the matching public key.");
         }
         return answer;
@@ -95,7 +95,7 @@ public sealed class JiraOAuth1TokenDance
     private static string Require(Dictionary<string, string> answer, string name, string what) =>
         answer.TryGetValue(name, out var value) && value.Length > 0
             ? value
-            : throw new JiraAuthenticationException($"Jira's OAuth 1.0a {what} answer has no {name}; is the site URL right?");
+            : throw new JiraCredentialsException($"Jira's OAuth 1.0a {what} answer has no {name}; is the site URL right?");
 
     private static KeyValuePair<string, string> Pair(string name, string value) => new(name, value);
 }

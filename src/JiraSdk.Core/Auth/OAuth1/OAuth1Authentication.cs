@@ -13,7 +13,7 @@ internal sealed class OAuth1Authentication : JiraAuthentication
     {
         _signer = OAuth1Signer.FromOptions(options);
         if (string.IsNullOrWhiteSpace(options.AccessToken))
-            throw new JiraAuthenticationException("OAuth 1.0a needs the access token from the token dance (JiraOAuth1Options.AccessToken); JiraOAuth1TokenDance obtains one.");
+            throw new JiraCredentialsException("OAuth 1.0a needs the access token from the token dance (JiraOAuth1Options.AccessToken); JiraOAuth1TokenDance obtains one.");
         _accessToken = options.AccessToken!;
         _consumerKey = options.ConsumerKey;
     }
@@ -21,7 +21,7 @@ internal sealed class OAuth1Authentication : JiraAuthentication
     internal override async ValueTask AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.RequestUri is not { IsAbsoluteUri: true } uri)
-            throw new JiraAuthenticationException("OAuth 1.0a can only sign requests with an absolute URI; set HttpClient.BaseAddress to the Jira site.");
+            throw new JiraCredentialsException("OAuth 1.0a can only sign requests with an absolute URI; set HttpClient.BaseAddress to the Jira site.");
         var body = await OAuth1FormBody.ReadParametersAsync(request.Content, cancellationToken).ConfigureAwait(false);
         var parameter = _signer.CreateAuthorizationParameter(
             request.Method.Method, uri, body, new[] { new KeyValuePair<string, string>("oauth_token", _accessToken) });

@@ -32,7 +32,7 @@ internal sealed class OAuth1Signer
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         if (string.IsNullOrWhiteSpace(options.ConsumerKey))
-            throw new JiraAuthenticationException("OAuth 1.0a needs the consumer key entered in Jira's application link (JiraOAuth1Options.ConsumerKey).");
+            throw new JiraCredentialsException("OAuth 1.0a needs the consumer key entered in Jira's application link (JiraOAuth1Options.ConsumerKey).");
         var key = (options.PrivateKeyPem, options.PrivateKeyDer) switch
         {
             ({ } pem, null) => RsaPrivateKeyReader.ReadPem(pem, options.PrivateKeyPassphrase),

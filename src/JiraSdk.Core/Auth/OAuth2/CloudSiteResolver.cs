@@ -15,7 +15,7 @@ internal sealed class CloudSiteResolver : IDisposable
     internal CloudSiteResolver(string? configuredCloudId, Uri? configuredSite, Func<string, CancellationToken, Task<IReadOnlyList<JiraCloudResource>>> listResources)
     {
         if (configuredSite is not null && !configuredSite.IsAbsoluteUri)
-            throw new JiraAuthenticationException("The OAuth 2.0 site URL must be absolute, e.g. https://your-domain.atlassian.net.");
+            throw new JiraCredentialsException("The OAuth 2.0 site URL must be absolute, e.g. https://your-domain.atlassian.net.");
         _configuredCloudId = string.IsNullOrWhiteSpace(configuredCloudId) ? null : configuredCloudId!.Trim();
         _configuredSite = configuredSite;
         _listResources = listResources;

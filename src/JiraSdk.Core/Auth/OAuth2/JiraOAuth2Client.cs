@@ -31,8 +31,8 @@ public sealed class JiraOAuth2Client
         _httpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         if (clientId is null) throw new ArgumentNullException(nameof(clientId));
         if (clientSecret is null) throw new ArgumentNullException(nameof(clientSecret));
-        if (clientId.Trim().Length == 0) throw new JiraAuthenticationException("OAuth 2.0 needs the app's client id.");
-        if (clientSecret.Length == 0) throw new JiraAuthenticationException("OAuth 2.0 needs the app's client secret.");
+        if (clientId.Trim().Length == 0) throw new JiraCredentialsException("OAuth 2.0 needs the app's client id.");
+        if (clientSecret.Length == 0) throw new JiraCredentialsException("OAuth 2.0 needs the app's client secret.");
         _clientId = clientId;
         _clientSecret = clientSecret;
         _endpoints = endpoints ?? new JiraOAuth2Endpoints();
@@ -63,7 +63,7 @@ public sealed class JiraOAuth2Client
     {
         if (redirectUri is null) throw new ArgumentNullException(nameof(redirectUri));
         if (scopes is null) throw new ArgumentNullException(nameof(scopes));
-        if (string.IsNullOrEmpty(state)) throw new JiraAuthenticationException("The OAuth 2.0 state must not be empty; it protects the callback against forgery.");
+        if (string.IsNullOrEmpty(state)) throw new JiraCredentialsException("The OAuth 2.0 state must not be empty; it protects the callback against forgery.");
         var scopeList = scopes.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (!scopeList.Contains(OfflineAccessScope)) scopeList.Add(OfflineAccessScope);
         var query = new[]
@@ -86,7 +86,7 @@ public sealed class JiraOAuth2Client
     /// <param name="redirectUri">The same redirect URI used in the authorize URL.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="JiraReauthorizationRequiredException">The code is invalid, used or expired (<c>invalid_grant</c>).</exception>
-    /// <exception cref="JiraAuthenticationException">The token endpoint refused the request.</exception>
+    /// <exception cref="JiraCredentialsException">The token endpoint refused the request.</exception>
     public Task<JiraOAuth2Tokens> ExchangeCodeAsync(string code, Uri redirectUri, CancellationToken cancellationToken = default)
     {
         if (code is null) throw new ArgumentNullException(nameof(code));
@@ -103,7 +103,7 @@ public sealed class JiraOAuth2Client
     /// <param name="refreshToken">The current refresh token.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="JiraReauthorizationRequiredException">The refresh token is no longer valid (<c>invalid_grant</c>).</exception>
-    /// <exception cref="JiraAuthenticationException">The token endpoint refused the request.</exception>
+    /// <exception cref="JiraCredentialsException">The token endpoint refused the request.</exception>
     public Task<JiraOAuth2Tokens> RefreshAsync(string refreshToken, CancellationToken cancellationToken = default)
     {
         if (refreshToken is null) throw new ArgumentNullException(nameof(refreshToken));
@@ -115,7 +115,7 @@ public sealed class JiraOAuth2Client
     /// <summary>Lists the sites the access token can reach, with their cloud ids.</summary>
     /// <param name="accessToken">A valid access token.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <exception cref="JiraAuthenticationException">The endpoint refused the token or answered something unreadable.</exception>
+    /// <exception cref="JiraCredentialsException">The endpoint refused the token or answered something unreadable.</exception>
     public async Task<IReadOnlyList<JiraCloudResource>> GetAccessibleResourcesAsync(string accessToken, CancellationToken cancellationToken = default)
     {
         if (accessToken is null) throw new ArgumentNullException(nameof(accessToken));
@@ -127,7 +127,7 @@ public sealed class JiraOAuth2Client
         if (response.StatusCode == System.Net.HttpStatusCode.Unauthorized)
             throw new AccessTokenRejectedException("Atlassian's accessible-resources endpoint rejected the access token (HTTP 401).");
         if (!response.IsSuccessStatusCode)
-            throw new JiraAuthenticationException($"Atlassian's accessible-resources endpoint answered HTTP {(int)response.StatusCode}.");
+            throw new JiraCredentialsException($"Atlassian's accessible-resources endpoint answered HTTP {(int)response.StatusCode}.");
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -146,7 +146,7 @@ public sealed class JiraOAuth2Client
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or KeyNotFoundException or UriFormatException)
         {
-            throw new JiraAuthenticationException("Atlassian's accessible-resources answer could not be read as a list of sites.", ex);
+            throw new JiraCredentialsException("Atlassian's accessible-resources answer could not be read as a list of sites.", ex);
         }
     }
 
@@ -179,7 +179,7 @@ public sealed class JiraOAuth2Client
             }
             catch (JsonException ex)
             {
-                throw new JiraAuthenticationException("Atlassian's token endpoint answered with something that is not JSON.", ex);
+                throw new JiraCredentialsException("Atlassian's token endpoint answered with something that is not JSON.", ex);
             }
             var root = document?.RootElement;
             if (!response.IsSuccessStatusCode || root is not { ValueKind: JsonValueKind.Object } || !root.Value.TryGetProperty("access_token", out _))
@@ -199,7 +199,7 @@ public sealed class JiraOAuth2Client
         }
     }
 
-    private static JiraAuthenticationException TokenError(int status, JsonElement? root)
+    private static JiraCredentialsException TokenError(int status, JsonElement? root)
     {
         string? error = null, description = null;
         if (root is { ValueKind: JsonValueKind.Object } json)
@@ -211,7 +211,7 @@ public sealed class JiraOAuth2Client
         if (string.Equals(error, "invalid_grant", StringComparison.Ordinal))
             return new JiraReauthorizationRequiredException(
                 $"Atlassian rejected the OAuth 2.0 grant (HTTP {status}{detail}): the refresh token or code is no longer valid. The user must authorize the app again.");
-        return new JiraAuthenticationException($"Atlassian's token endpoint refused the request with HTTP {status}{(detail.Length == 0 ? " and no OAuth error" : detail)}.");
+        return new JiraCredentialsException($"Atlassian's token endpoint refused the request with HTTP {status}{(detail.Length == 0 ? " and no OAuth error" : detail)}.");
     }
 
     private static ByteArrayContent JsonBody(IEnumerable<(string Name, string Value)> fields)
@@ -236,7 +236,7 @@ public sealed class JiraOAuth2Client
 }
 
 /// <summary>An endpoint answered 401 to the access token; the caller may renew the token and try once more.</summary>
-internal sealed class AccessTokenRejectedException : JiraAuthenticationException
+internal sealed class AccessTokenRejectedException : JiraCredentialsException
 {
     internal AccessTokenRejectedException(string message) : base(message)
     {

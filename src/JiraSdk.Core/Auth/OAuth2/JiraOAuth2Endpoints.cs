@@ -27,7 +27,7 @@ public sealed class JiraOAuth2Endpoints
         foreach (var (name, uri) in new[] { ("AuthorizeEndpoint", AuthorizeEndpoint), ("TokenEndpoint", TokenEndpoint), ("ApiGatewayBaseUrl", ApiGatewayBaseUrl) })
         {
             if (uri is null || !uri.IsAbsoluteUri)
-                throw new JiraAuthenticationException($"JiraOAuth2Endpoints.{name} must be an absolute URL.");
+                throw new JiraCredentialsException($"JiraOAuth2Endpoints.{name} must be an absolute URL.");
         }
     }
 

@@ -28,7 +28,7 @@ internal abstract class OAuth2BearerAuthentication : JiraAuthentication
     internal override async ValueTask AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.RequestUri is not { IsAbsoluteUri: true } uri)
-            throw new JiraAuthenticationException("OAuth 2.0 requests need an absolute URI; set HttpClient.BaseAddress to the Jira site.");
+            throw new JiraCredentialsException("OAuth 2.0 requests need an absolute URI; set HttpClient.BaseAddress to the Jira site.");
         var tokens = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
         if (!IsGatewayRequest(uri))
         {
@@ -107,10 +107,10 @@ internal sealed class OAuth2Authentication : OAuth2BearerAuthentication
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         if (options.Tokens is null)
-            throw new JiraAuthenticationException("OAuth 2.0 needs the current tokens (JiraOAuth2Options.Tokens); JiraOAuth2Client.ExchangeCodeAsync obtains the first set.");
+            throw new JiraCredentialsException("OAuth 2.0 needs the current tokens (JiraOAuth2Options.Tokens); JiraOAuth2Client.ExchangeCodeAsync obtains the first set.");
         if (options.SaveTokensAsync is null)
-            throw new JiraAuthenticationException("OAuth 2.0 needs JiraOAuth2Options.SaveTokensAsync: Atlassian rotates refresh tokens, and an unsaved one is lost for good.");
-        if (options.Endpoints is null) throw new JiraAuthenticationException("JiraOAuth2Options.Endpoints cannot be null.");
+            throw new JiraCredentialsException("OAuth 2.0 needs JiraOAuth2Options.SaveTokensAsync: Atlassian rotates refresh tokens, and an unsaved one is lost for good.");
+        if (options.Endpoints is null) throw new JiraCredentialsException("JiraOAuth2Options.Endpoints cannot be null.");
         return new JiraOAuth2Client(options.HttpClient ?? new HttpClient(), options.ClientId, options.ClientSecret, options.Endpoints, options.TimeProvider);
     }
 
@@ -154,7 +154,7 @@ internal sealed class OAuth2ClientCredentialsAuthentication : OAuth2BearerAuthen
     private static JiraOAuth2Client Validate(JiraOAuth2ClientCredentialsOptions options)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
-        if (options.Endpoints is null) throw new JiraAuthenticationException("JiraOAuth2ClientCredentialsOptions.Endpoints cannot be null.");
+        if (options.Endpoints is null) throw new JiraCredentialsException("JiraOAuth2ClientCredentialsOptions.Endpoints cannot be null.");
         return new JiraOAuth2Client(options.HttpClient ?? new HttpClient(), options.ClientId, options.ClientSecret, options.Endpoints, options.TimeProvider);
     }
 

@@ -25,7 +25,7 @@ internal sealed class OAuth2TokenSource : IDisposable
         TimeProvider timeProvider,
         TimeSpan skew)
     {
-        if (skew < TimeSpan.Zero) throw new JiraAuthenticationException("The OAuth 2.0 refresh skew cannot be negative.");
+        if (skew < TimeSpan.Zero) throw new JiraCredentialsException("The OAuth 2.0 refresh skew cannot be negative.");
         _current = initial;
         _renew = renew;
         _persist = persist;

@@ -6,12 +6,12 @@ namespace JiraSdk.Auth;
 /// Raised when credentials cannot be set up or used: a bad configuration, a failed token exchange or a refused
 /// OAuth request. The message never contains a secret.
 /// </summary>
-public class JiraAuthenticationException : JiraException
+public class JiraCredentialsException : JiraException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What went wrong, without secrets.</param>
     /// <param name="innerException">The underlying cause, if any.</param>
-    public JiraAuthenticationException(string message, Exception? innerException = null) : base(message, innerException)
+    public JiraCredentialsException(string message, Exception? innerException = null) : base(message, innerException)
     {
     }
 }
@@ -21,7 +21,7 @@ public class JiraAuthenticationException : JiraException
 /// not RSA, or a public key where the private one was expected. Raised when the authentication is created, never at
 /// the first request. The message never contains key material.
 /// </summary>
-public sealed class JiraPrivateKeyException : JiraAuthenticationException
+public sealed class JiraPrivateKeyException : JiraCredentialsException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What is wrong with the key, without key material.</param>
@@ -35,7 +35,7 @@ public sealed class JiraPrivateKeyException : JiraAuthenticationException
 /// Raised when the stored OAuth 2.0 grant can no longer be used (the refresh token was revoked, expired, already
 /// rotated away, or none was issued): the user has to authorize the app again.
 /// </summary>
-public sealed class JiraReauthorizationRequiredException : JiraAuthenticationException
+public sealed class JiraReauthorizationRequiredException : JiraCredentialsException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">Why reauthorization is needed, without secrets.</param>
@@ -49,7 +49,7 @@ public sealed class JiraReauthorizationRequiredException : JiraAuthenticationExc
 /// Raised when the Jira Cloud site (cloud id) for OAuth 2.0 requests cannot be chosen: the token reaches no site,
 /// reaches several and none was configured, or the configured one is not among them.
 /// </summary>
-public sealed class JiraCloudSiteSelectionException : JiraAuthenticationException
+public sealed class JiraCloudSiteSelectionException : JiraCredentialsException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">Why no site could be chosen; lists the sites.</param>
