@@ -12,7 +12,8 @@ internal static class JiraCli
     {
         var globals = new GlobalOptions();
         var root = BuildRootCommand(globals, context);
-        var parse = root.Parse(args);
+        // No response files: "@file" is how --data names a body file, and must reach the command as it was typed.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var verbose = parse.GetValue(globals.Verbose);
         if (parse.Errors.Count > 0)
         {
