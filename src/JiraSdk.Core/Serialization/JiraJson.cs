@@ -14,6 +14,9 @@ public static class JiraJson
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // Request bodies go to Jira, not into HTML: '+' in a timestamp offset and non-ASCII text stay as they are
+        // instead of \u escapes, which keeps bodies readable in logs and byte-for-byte what the caller wrote.
+        options.Encoder ??= System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         if (!options.Converters.OfType<JiraDateTimeOffsetConverter>().Any())
             options.Converters.Add(new JiraDateTimeOffsetConverter());
         if (!options.Converters.OfType<JiraEnumConverterFactory>().Any())

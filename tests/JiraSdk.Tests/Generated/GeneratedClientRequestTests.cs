@@ -7,61 +7,41 @@ using RichardSzalay.MockHttp;
 namespace JiraSdk.Tests.Generated;
 
 /// <summary>What the generated v3 clients put on the wire: method, path, query encoding and JSON body.</summary>
-public class GeneratedClientRequestTests
+public class GeneratedClientRequestTests : GeneratedClientFixture
 {
-    private const string Site = "https://example.atlassian.net/";
-    private MockHttpMessageHandler _mock = null!;
-    private HttpClient _http = null!;
-    private JiraApiV3 _api = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = new MockHttpMessageHandler();
-        _http = new HttpClient(_mock) { BaseAddress = new Uri(Site) };
-        _api = new JiraApiV3(_http);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _http.Dispose();
-        _mock.Dispose();
-    }
-
     [Test]
     public async Task GetIssueSendsFieldsAsRepeatedParametersAndReadsTheIssue()
     {
-        _mock.Expect(HttpMethod.Get, Site + "rest/api/3/issue/DOCS-1")
+        Mock.Expect(HttpMethod.Get, Site + "rest/api/3/issue/DOCS-1")
             .With(request => request.RequestUri!.Query == "?fields=summary&fields=status&expand=names%2Crenderedfields")
             .Respond("application/json", """{"id":"10001","key":"DOCS-1","fields":{"summary":"Write the guide","created":"2024-01-31T09:15:00.000+0100"}}""");
 
-        var issue = await _api.Issues.GetIssueAsync("DOCS-1", fields: ["summary", "status"], expand: "names,renderedfields");
+        var issue = await Api.Issues.GetIssueAsync("DOCS-1", fields: ["summary", "status"], expand: "names,renderedfields");
 
         Assert.That(issue.Key, Is.EqualTo("DOCS-1"));
         Assert.That(((JsonElement)issue.Fields!["summary"]).GetString(), Is.EqualTo("Write the guide"));
-        _mock.VerifyNoOutstandingExpectation();
+        Mock.VerifyNoOutstandingExpectation();
     }
 
     [Test]
     public async Task PathValuesAreEscaped()
     {
-        _mock.Expect(HttpMethod.Get, Site + "rest/api/3/issue/A%20B%2FC").Respond("application/json", """{"key":"x"}""");
+        Mock.Expect(HttpMethod.Get, Site + "rest/api/3/issue/A%20B%2FC").Respond("application/json", """{"key":"x"}""");
 
-        await _api.Issues.GetIssueAsync("A B/C");
+        await Api.Issues.GetIssueAsync("A B/C");
 
-        _mock.VerifyNoOutstandingExpectation();
+        Mock.VerifyNoOutstandingExpectation();
     }
 
     [Test]
     public async Task CreateIssuePostsOnlyTheFieldsThatWereSet()
     {
         string? body = null;
-        _mock.Expect(HttpMethod.Post, Site + "rest/api/3/issue")
+        Mock.Expect(HttpMethod.Post, Site + "rest/api/3/issue")
             .With(request => (body = request.Content!.ReadAsStringAsync().Result) != null)
             .Respond(HttpStatusCode.Created, "application/json", """{"id":"10002","key":"DOCS-2","self":"https://example.atlassian.net/rest/api/3/issue/10002"}""");
 
-        var created = await _api.Issues.CreateIssueAsync(new IssueUpdateDetails
+        var created = await Api.Issues.CreateIssueAsync(new IssueUpdateDetails
         {
             Fields = new Dictionary<string, object>
             {
@@ -78,23 +58,23 @@ public class GeneratedClientRequestTests
     [Test]
     public async Task EditIssueTreatsNoContentAsSuccess()
     {
-        _mock.Expect(HttpMethod.Put, Site + "rest/api/3/issue/DOCS-1?notifyUsers=false")
+        Mock.Expect(HttpMethod.Put, Site + "rest/api/3/issue/DOCS-1?notifyUsers=false")
             .WithContent("""{"fields":{"summary":"Renamed"}}""")
             .Respond(HttpStatusCode.NoContent);
 
-        var result = await _api.Issues.EditIssueAsync("DOCS-1", new IssueUpdateDetails { Fields = new Dictionary<string, object> { ["summary"] = "Renamed" } }, notifyUsers: false);
+        var result = await Api.Issues.EditIssueAsync("DOCS-1", new IssueUpdateDetails { Fields = new Dictionary<string, object> { ["summary"] = "Renamed" } }, notifyUsers: false);
 
         Assert.That(result, Is.Null);
-        _mock.VerifyNoOutstandingExpectation();
+        Mock.VerifyNoOutstandingExpectation();
     }
 
     [Test]
     public async Task EditIssueReturnsTheIssueWhenAsked()
     {
-        _mock.Expect(HttpMethod.Put, Site + "rest/api/3/issue/DOCS-1?returnIssue=true")
+        Mock.Expect(HttpMethod.Put, Site + "rest/api/3/issue/DOCS-1?returnIssue=true")
             .Respond("application/json", """{"key":"DOCS-1","fields":{"summary":"Renamed"}}""");
 
-        var result = await _api.Issues.EditIssueAsync("DOCS-1", new IssueUpdateDetails(), returnIssue: true);
+        var result = await Api.Issues.EditIssueAsync("DOCS-1", new IssueUpdateDetails(), returnIssue: true);
 
         Assert.That(result.Key, Is.EqualTo("DOCS-1"));
     }
@@ -102,24 +82,24 @@ public class GeneratedClientRequestTests
     [Test]
     public async Task DoTransitionPostsTheTransitionAndAccepts204()
     {
-        _mock.Expect(HttpMethod.Post, Site + "rest/api/3/issue/DOCS-1/transitions")
+        Mock.Expect(HttpMethod.Post, Site + "rest/api/3/issue/DOCS-1/transitions")
             .WithContent("""{"transition":{"id":"31"}}""")
             .Respond(HttpStatusCode.NoContent);
 
-        await _api.Issues.DoTransitionAsync("DOCS-1", new IssueUpdateDetails { Transition = new IssueTransition { Id = "31" } });
+        await Api.Issues.DoTransitionAsync("DOCS-1", new IssueUpdateDetails { Transition = new IssueTransition { Id = "31" } });
 
-        _mock.VerifyNoOutstandingExpectation();
+        Mock.VerifyNoOutstandingExpectation();
     }
 
     [Test]
     public async Task AddCommentPostsAdfBody()
     {
         const string adf = """{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"Hello"}]}]}""";
-        _mock.Expect(HttpMethod.Post, Site + "rest/api/3/issue/DOCS-1/comment")
+        Mock.Expect(HttpMethod.Post, Site + "rest/api/3/issue/DOCS-1/comment")
             .WithContent("{\"body\":" + adf + "}")
             .Respond(HttpStatusCode.Created, "application/json", """{"id":"100","body":""" + adf + "}");
 
-        var comment = await _api.IssueComments.AddCommentAsync("DOCS-1", new Comment { Body = JsonDocument.Parse(adf).RootElement });
+        var comment = await Api.IssueComments.AddCommentAsync("DOCS-1", new Comment { Body = JsonDocument.Parse(adf).RootElement });
 
         Assert.That(comment.Id, Is.EqualTo("100"));
     }
@@ -127,51 +107,51 @@ public class GeneratedClientRequestTests
     [Test]
     public async Task SearchByJqlGetEncodesTheQuery()
     {
-        _mock.Expect(HttpMethod.Get, Site + "rest/api/3/search/jql")
+        Mock.Expect(HttpMethod.Get, Site + "rest/api/3/search/jql")
             .With(request => request.RequestUri!.Query ==
                 "?jql=project%20%3D%20DOCS%20AND%20summary%20~%20%22caf%C3%A9%20%2B%20bar%22&nextPageToken=tok%2F1&maxResults=50&fields=summary")
             .Respond("application/json", """{"issues":[{"id":"1","key":"DOCS-1"}],"nextPageToken":"tok2","isLast":false}""");
 
-        var page = await _api.IssueSearch.SearchAndReconsileIssuesUsingJqlAsync(
+        var page = await Api.IssueSearch.SearchAndReconsileIssuesUsingJqlAsync(
             jql: "project = DOCS AND summary ~ \"café + bar\"", nextPageToken: "tok/1", maxResults: 50, fields: ["summary"]);
 
         Assert.That(page.Issues!.Single().Key, Is.EqualTo("DOCS-1"));
         Assert.That(page.NextPageToken, Is.EqualTo("tok2"));
-        _mock.VerifyNoOutstandingExpectation();
+        Mock.VerifyNoOutstandingExpectation();
     }
 
     [Test]
     public async Task SearchByJqlPostSendsTheBody()
     {
-        _mock.Expect(HttpMethod.Post, Site + "rest/api/3/search/jql")
+        Mock.Expect(HttpMethod.Post, Site + "rest/api/3/search/jql")
             .WithContent("""{"fields":["summary","status"],"jql":"project = DOCS","maxResults":100}""")
             .Respond("application/json", """{"issues":[],"isLast":true}""");
 
-        var page = await _api.IssueSearch.SearchAndReconsileIssuesUsingJqlPostAsync(
+        var page = await Api.IssueSearch.SearchAndReconsileIssuesUsingJqlPostAsync(
             new SearchAndReconcileRequestBean { Jql = "project = DOCS", Fields = ["summary", "status"], MaxResults = 100 });
 
         Assert.That(page.IsLast, Is.True);
-        _mock.VerifyNoOutstandingExpectation();
+        Mock.VerifyNoOutstandingExpectation();
     }
 
     [Test]
     public async Task DeleteIssueSendsDeleteSubtasks()
     {
-        _mock.Expect(HttpMethod.Delete, Site + "rest/api/3/issue/DOCS-1?deleteSubtasks=true").Respond(HttpStatusCode.NoContent);
+        Mock.Expect(HttpMethod.Delete, Site + "rest/api/3/issue/DOCS-1?deleteSubtasks=true").Respond(HttpStatusCode.NoContent);
 
-        await _api.Issues.DeleteIssueAsync("DOCS-1", DeleteIssueDeleteSubtasks.True);
+        await Api.Issues.DeleteIssueAsync("DOCS-1", DeleteIssueDeleteSubtasks.True);
 
-        _mock.VerifyNoOutstandingExpectation();
+        Mock.VerifyNoOutstandingExpectation();
     }
 
     [Test]
     public async Task RegisterDynamicWebhooksPostsTheRegistration()
     {
-        _mock.Expect(HttpMethod.Post, Site + "rest/api/3/webhook")
+        Mock.Expect(HttpMethod.Post, Site + "rest/api/3/webhook")
             .WithContent("""{"url":"https://app.example.com/hook","webhooks":[{"events":["jira:issue_created"],"jqlFilter":"project = DOCS"}]}""")
             .Respond("application/json", """{"webhookRegistrationResult":[{"createdWebhookId":1000}]}""");
 
-        var result = await _api.Webhooks.RegisterDynamicWebhooksAsync(new WebhookRegistrationDetails
+        var result = await Api.Webhooks.RegisterDynamicWebhooksAsync(new WebhookRegistrationDetails
         {
             Url = "https://app.example.com/hook",
             Webhooks = [new WebhookDetails { Events = [WebhookDetailsEventsItem.JiraIssueCreated], JqlFilter = "project = DOCS" }],
@@ -183,13 +163,41 @@ public class GeneratedClientRequestTests
     [Test]
     public async Task RefreshWebhooksPutsTheIds()
     {
-        _mock.Expect(HttpMethod.Put, Site + "rest/api/3/webhook/refresh")
+        Mock.Expect(HttpMethod.Put, Site + "rest/api/3/webhook/refresh")
             .WithContent("""{"webhookIds":[1000,1001]}""")
             .Respond("application/json", """{"expirationDate":1700000000000}""");
 
-        var result = await _api.Webhooks.RefreshWebhooksAsync(new ContainerForWebhookIDs { WebhookIds = [1000, 1001] });
+        var result = await Api.Webhooks.RefreshWebhooksAsync(new ContainerForWebhookIDs { WebhookIds = [1000, 1001] });
 
         Assert.That(result.ExpirationDate, Is.EqualTo(1700000000000));
+    }
+
+    [Test]
+    public async Task TimestampsAreWrittenInJirasFormat()
+    {
+        string? body = null;
+        Mock.Expect(HttpMethod.Post, Site + "rest/api/3/issue/DOCS-1/worklog")
+            .With(request => (body = request.Content!.ReadAsStringAsync().Result) != null)
+            .Respond(HttpStatusCode.Created, "application/json", """{"id":"9"}""");
+
+        await Api.IssueWorklogs.AddWorklogAsync("DOCS-1", new Worklog
+        {
+            Started = new DateTimeOffset(2024, 1, 31, 9, 15, 0, TimeSpan.FromHours(1)),
+            TimeSpentSeconds = 3600,
+        });
+
+        Assert.That(body, Is.EqualTo("""{"started":"2024-01-31T09:15:00.000+0100","timeSpentSeconds":3600}"""));
+    }
+
+    [Test]
+    public async Task ClientsLeaveTheInjectedHttpClientUsable()
+    {
+        Mock.When(Site + "rest/api/3/myself").Respond("application/json", """{"accountId":"abc"}""");
+
+        await new MyselfClient(Http).GetCurrentUserAsync();
+        var again = await Api.Myself.GetCurrentUserAsync();
+
+        Assert.That(again.AccountId, Is.EqualTo("abc"));
     }
 
     [Test]
@@ -197,7 +205,7 @@ public class GeneratedClientRequestTests
     {
         HttpRequestMessage? sent = null;
         string? content = null;
-        _mock.Expect(HttpMethod.Post, Site + "rest/api/3/issue/DOCS-1/attachments")
+        Mock.Expect(HttpMethod.Post, Site + "rest/api/3/issue/DOCS-1/attachments")
             .With(request =>
             {
                 sent = request;
@@ -206,7 +214,7 @@ public class GeneratedClientRequestTests
             })
             .Respond("application/json", """[{"id":"5","filename":"notes.txt","size":5}]""");
 
-        var attachments = await _api.IssueAttachments.AddAttachmentAsync("DOCS-1",
+        var attachments = await Api.IssueAttachments.AddAttachmentAsync("DOCS-1",
             [new FileParameter(new MemoryStream(Encoding.UTF8.GetBytes("hello")), "notes.txt", "text/plain")]);
 
         Assert.That(attachments.Single().Filename, Is.EqualTo("notes.txt"));
@@ -219,10 +227,10 @@ public class GeneratedClientRequestTests
     [Test]
     public async Task GetAttachmentContentReturnsTheBytesAndContentType()
     {
-        _mock.Expect(HttpMethod.Get, Site + "rest/api/3/attachment/content/5?redirect=false")
+        Mock.Expect(HttpMethod.Get, Site + "rest/api/3/attachment/content/5?redirect=false")
             .Respond(HttpStatusCode.OK, new ByteArrayContent([1, 2, 3]) { Headers = { ContentType = new("image/png") } });
 
-        using var file = await _api.IssueAttachments.GetAttachmentContentAsync("5", redirect: false);
+        using var file = await Api.IssueAttachments.GetAttachmentContentAsync("5", redirect: false);
         using var copy = new MemoryStream();
         await file.Stream.CopyToAsync(copy);
 

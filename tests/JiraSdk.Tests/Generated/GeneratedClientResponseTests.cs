@@ -6,35 +6,15 @@ using RichardSzalay.MockHttp;
 namespace JiraSdk.Tests.Generated;
 
 /// <summary>How the generated clients read success and failure.</summary>
-public class GeneratedClientResponseTests
+public class GeneratedClientResponseTests : GeneratedClientFixture
 {
-    private const string Site = "https://example.atlassian.net/";
-    private MockHttpMessageHandler _mock = null!;
-    private HttpClient _http = null!;
-    private JiraApiV3 _api = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _mock = new MockHttpMessageHandler();
-        _http = new HttpClient(_mock) { BaseAddress = new Uri(Site) };
-        _api = new JiraApiV3(_http);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _http.Dispose();
-        _mock.Dispose();
-    }
-
     [Test]
     public async Task TimestampsWithoutAColonInTheOffsetAreRead()
     {
-        _mock.When(Site + "rest/api/3/issue/DOCS-1/comment/7")
+        Mock.When(Site + "rest/api/3/issue/DOCS-1/comment/7")
             .Respond("application/json", """{"id":"7","created":"2024-01-31T09:15:00.000+0100"}""");
 
-        var comment = await _api.IssueComments.GetCommentAsync("DOCS-1", "7");
+        var comment = await Api.IssueComments.GetCommentAsync("DOCS-1", "7");
 
         Assert.That(comment.Created, Is.EqualTo(new DateTimeOffset(2024, 1, 31, 9, 15, 0, TimeSpan.FromHours(1))));
     }
@@ -42,10 +22,10 @@ public class GeneratedClientResponseTests
     [Test]
     public void BadRequestCarriesJiraErrorCollection()
     {
-        _mock.When(HttpMethod.Post, Site + "rest/api/3/issue").Respond(HttpStatusCode.BadRequest, "application/json",
+        Mock.When(HttpMethod.Post, Site + "rest/api/3/issue").Respond(HttpStatusCode.BadRequest, "application/json",
             """{"errorMessages":["Issue type is required"],"errors":{"summary":"You must specify a summary of the issue."}}""");
 
-        var ex = Assert.ThrowsAsync<JiraApiException<ErrorCollection>>(() => _api.Issues.CreateIssueAsync(new IssueUpdateDetails()));
+        var ex = Assert.ThrowsAsync<JiraApiException<ErrorCollection>>(() => Api.Issues.CreateIssueAsync(new IssueUpdateDetails()));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(400));
         Assert.That(ex.ErrorMessages, Is.EqualTo(new[] { "Issue type is required" }));
@@ -56,10 +36,10 @@ public class GeneratedClientResponseTests
     [Test]
     public void NotFoundIsAnApiExceptionWithStatus()
     {
-        _mock.When(Site + "rest/api/3/issue/NOPE-1").Respond(HttpStatusCode.NotFound, "application/json",
+        Mock.When(Site + "rest/api/3/issue/NOPE-1").Respond(HttpStatusCode.NotFound, "application/json",
             """{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}""");
 
-        var ex = Assert.ThrowsAsync(Is.InstanceOf<JiraApiException>(), () => _api.Issues.GetIssueAsync("NOPE-1")) as JiraApiException;
+        var ex = Assert.ThrowsAsync(Is.InstanceOf<JiraApiException>(), () => Api.Issues.GetIssueAsync("NOPE-1")) as JiraApiException;
 
         Assert.That(ex!.StatusCode, Is.EqualTo(404));
         Assert.That(ex.ErrorMessages.Single(), Does.StartWith("Issue does not exist"));
@@ -70,9 +50,9 @@ public class GeneratedClientResponseTests
     {
         var response = new HttpResponseMessage((HttpStatusCode)429) { Content = new StringContent("""{"errorMessages":["Rate limit exceeded"]}""") };
         response.Headers.TryAddWithoutValidation("Retry-After", "17");
-        _mock.When(Site + "rest/api/3/issue/DOCS-1").Respond(_ => Task.FromResult(response));
+        Mock.When(Site + "rest/api/3/issue/DOCS-1").Respond(_ => Task.FromResult(response));
 
-        var ex = Assert.ThrowsAsync(Is.InstanceOf<JiraApiException>(), () => _api.Issues.GetIssueAsync("DOCS-1")) as JiraApiException;
+        var ex = Assert.ThrowsAsync(Is.InstanceOf<JiraApiException>(), () => Api.Issues.GetIssueAsync("DOCS-1")) as JiraApiException;
 
         Assert.That(ex!.StatusCode, Is.EqualTo(429));
         Assert.That(ex.Headers["Retry-After"].Single(), Is.EqualTo("17"));
@@ -81,9 +61,9 @@ public class GeneratedClientResponseTests
     [Test]
     public void UndeclaredServerErrorIsAnApiException()
     {
-        _mock.When(Site + "rest/api/3/myself").Respond(HttpStatusCode.BadGateway, "text/html", "<html>bad gateway</html>");
+        Mock.When(Site + "rest/api/3/myself").Respond(HttpStatusCode.BadGateway, "text/html", "<html>bad gateway</html>");
 
-        var ex = Assert.ThrowsAsync(Is.InstanceOf<JiraApiException>(), () => _api.Myself.GetCurrentUserAsync()) as JiraApiException;
+        var ex = Assert.ThrowsAsync(Is.InstanceOf<JiraApiException>(), () => Api.Myself.GetCurrentUserAsync()) as JiraApiException;
 
         Assert.That(ex!.StatusCode, Is.EqualTo(502));
         Assert.That(ex.Body, Is.EqualTo("<html>bad gateway</html>"));
@@ -92,9 +72,9 @@ public class GeneratedClientResponseTests
     [Test]
     public void MalformedJsonIsAnApiExceptionWithTheJsonError()
     {
-        _mock.When(Site + "rest/api/3/issue/DOCS-1").Respond("application/json", """{"key":"DOCS-1","fields":{"summary":""");
+        Mock.When(Site + "rest/api/3/issue/DOCS-1").Respond("application/json", """{"key":"DOCS-1","fields":{"summary":""");
 
-        var ex = Assert.ThrowsAsync(Is.InstanceOf<JiraApiException>(), () => _api.Issues.GetIssueAsync("DOCS-1")) as JiraApiException;
+        var ex = Assert.ThrowsAsync(Is.InstanceOf<JiraApiException>(), () => Api.Issues.GetIssueAsync("DOCS-1")) as JiraApiException;
 
         Assert.That(ex!.InnerException, Is.InstanceOf<System.Text.Json.JsonException>());
     }

@@ -1,22 +1,13 @@
 namespace JiraSdk.Auth;
 
-/// <summary>Settings for OAuth 2.0 (3LO) authentication with Jira Cloud.</summary>
-public sealed class JiraOAuth2Options
+/// <summary>What both OAuth 2.0 grants need: the app's credentials, the site, and how tokens are fetched.</summary>
+public abstract class JiraOAuth2OptionsBase
 {
-    /// <summary>The app's client id from the Atlassian developer console.</summary>
+    /// <summary>The client id (of the app in the Atlassian developer console, or of the service account credential).</summary>
     public string ClientId { get; set; } = string.Empty;
 
-    /// <summary>The app's client secret.</summary>
+    /// <summary>The client secret.</summary>
     public string ClientSecret { get; set; } = string.Empty;
-
-    /// <summary>The current token set (from <see cref="JiraOAuth2Client.ExchangeCodeAsync"/> or storage). Required.</summary>
-    public JiraOAuth2Tokens? Tokens { get; set; }
-
-    /// <summary>
-    /// Persists every new token set. Required: Atlassian rotates refresh tokens, so a refresh token that is not saved is
-    /// lost and the user has to authorize again. Called once per refresh, after the new tokens are in use.
-    /// </summary>
-    public Func<JiraOAuth2Tokens, CancellationToken, Task>? SaveTokensAsync { get; set; }
 
     /// <summary>The site's cloud id, if known; then no accessible-resources lookup is made.</summary>
     public string? CloudId { get; set; }
@@ -28,7 +19,7 @@ public sealed class JiraOAuth2Options
     /// </summary>
     public Uri? SiteUrl { get; set; }
 
-    /// <summary>How long before expiry the access token is refreshed; default one minute.</summary>
+    /// <summary>How long before expiry the access token is renewed; default one minute.</summary>
     public TimeSpan RefreshSkew { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The Atlassian endpoints; override for tests.</summary>
@@ -39,40 +30,29 @@ public sealed class JiraOAuth2Options
 
     /// <summary>The clock for expiry decisions; <see cref="TimeProvider.System"/> when <c>null</c>.</summary>
     public TimeProvider? TimeProvider { get; set; }
+}
+
+/// <summary>Settings for OAuth 2.0 (3LO) authentication with Jira Cloud.</summary>
+public sealed class JiraOAuth2Options : JiraOAuth2OptionsBase
+{
+    /// <summary>The current token set (from <see cref="JiraOAuth2Client.ExchangeCodeAsync"/> or storage). Required.</summary>
+    public JiraOAuth2Tokens? Tokens { get; set; }
+
+    /// <summary>
+    /// Persists every new token set. Required: Atlassian rotates refresh tokens, so a refresh token that is not saved is
+    /// lost and the user has to authorize again. Called once per refresh, after the new tokens are in use.
+    /// </summary>
+    public Func<JiraOAuth2Tokens, CancellationToken, Task>? SaveTokensAsync { get; set; }
 
     /// <summary>Names the client; never shows secrets or tokens.</summary>
     public override string ToString() => $"OAuth 2.0 (3LO) options for client '{ClientId}' (secret and tokens redacted)";
 }
 
 /// <summary>Settings for the OAuth 2.0 client credentials grant (Atlassian service accounts).</summary>
-public sealed class JiraOAuth2ClientCredentialsOptions
+public sealed class JiraOAuth2ClientCredentialsOptions : JiraOAuth2OptionsBase
 {
-    /// <summary>The service account credential's client id.</summary>
-    public string ClientId { get; set; } = string.Empty;
-
-    /// <summary>The service account credential's client secret.</summary>
-    public string ClientSecret { get; set; } = string.Empty;
-
     /// <summary>Scopes to request; when empty, the token carries the scopes the credential was created with.</summary>
     public IList<string> Scopes { get; set; } = new List<string>();
-
-    /// <summary>The site's cloud id, if known; then no accessible-resources lookup is made.</summary>
-    public string? CloudId { get; set; }
-
-    /// <summary>The site URL used to pick the cloud id among the accessible resources (see <see cref="JiraOAuth2Options.SiteUrl"/>).</summary>
-    public Uri? SiteUrl { get; set; }
-
-    /// <summary>How long before expiry a new access token is fetched; default one minute.</summary>
-    public TimeSpan RefreshSkew { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>The Atlassian endpoints; override for tests.</summary>
-    public JiraOAuth2Endpoints Endpoints { get; set; } = new();
-
-    /// <summary>Sends token and accessible-resources requests; a new HttpClient when <c>null</c>.</summary>
-    public HttpClient? HttpClient { get; set; }
-
-    /// <summary>The clock for expiry decisions; <see cref="TimeProvider.System"/> when <c>null</c>.</summary>
-    public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>Names the client; never shows the secret.</summary>
     public override string ToString() => $"OAuth 2.0 client credentials options for client '{ClientId}' (secret redacted)";
