@@ -47,6 +47,27 @@ public class JiraApiException : JiraException
     /// <summary>Jira's <c>errors</c>: messages keyed by the field they concern.</summary>
     public IReadOnlyDictionary<string, string> Errors { get; }
 
+    /// <summary>The HTTP method of the request that failed, when the SDK's pipeline saw the request.</summary>
+    public string? RequestMethod { get; internal set; }
+
+    /// <summary>
+    /// The path of the request that failed (no query string, so no query secrets), when the SDK's pipeline saw the request.
+    /// </summary>
+    public string? RequestPath { get; internal set; }
+
+    /// <inheritdoc />
+    public override string Message
+    {
+        get
+        {
+            var details = ErrorMessages.Count == 0 && Errors.Count == 0
+                ? string.Empty
+                : " Jira says: " + string.Join("; ", ErrorMessages.Concat(Errors.Select(e => e.Key + ": " + e.Value)));
+            var request = RequestMethod is null ? string.Empty : $" ({RequestMethod} {RequestPath})";
+            return base.Message + request + details;
+        }
+    }
+
     private static string? Truncate(string? text) =>
         text is null || text.Length <= MaxBodyLength ? text : text.Substring(0, MaxBodyLength);
 }
@@ -99,6 +120,9 @@ internal static class ErrorCollectionParser
                 foreach (var item in list.EnumerateArray())
                     if (item.ValueKind == JsonValueKind.String) messages.Add(item.GetString()!);
             }
+            // Gateway and OAuth failures answer {"code":401,"message":"..."} instead of an error collection.
+            if (messages.Count == 0 && root.TryGetProperty("message", out var single) && single.ValueKind == JsonValueKind.String)
+                messages.Add(single.GetString()!);
             var errors = new Dictionary<string, string>();
             if (root.TryGetProperty("errors", out var map) && map.ValueKind == JsonValueKind.Object)
             {

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(JiraSdk.Benchmarks.JiraClientBenchmarks).Assembly).Run(args);

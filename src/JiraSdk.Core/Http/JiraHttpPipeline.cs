@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+
+namespace JiraSdk.Http;
+
+/// <summary>What the pipeline is built from; JiraClientOptions maps onto it.</summary>
+internal sealed class JiraPipelineSettings
+{
+    public JiraRetryOptions Retry { get; set; } = new();
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Creates the authentication handler for one pipeline instance, or returns <c>null</c> for anonymous calls.</summary>
+    public Func<DelegatingHandler?>? CreateAuthenticationHandler { get; set; }
+
+    public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
+
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+}
+
+/// <summary>
+/// The one place the HTTP pipeline is composed. A request walks it top to bottom; the response walks back up.
+/// <code>
+/// ErrorMappingHandler   ours   status ≥ 400 / X-Seraph-LoginReason failure / transport failure → JiraException family
+///  TracingHandler       ours   one Activity ("JiraSdk") per call, retries and redirects inside it
+///   TimeoutHandler      ours   one deadline for the whole call → JiraTimeoutException
+///    RetryHandler       ours   429 any method, 502/503/504 + network errors idempotent only; Retry-After is a minimum
+///     authentication    Auth   JiraAuthenticationHandler: applied anew on every attempt, renews once on 401
+///      RedirectHandler  ours   follows 3xx; credentials never go to another origin
+///       UserAgentHandler Kiota  adds "JiraSdk/version" to User-Agent
+///        LoggingHandler ours   one log line per request on the wire, secrets redacted
+///         primary       .NET   SocketsHttpHandler (net8) / HttpClientHandler: no auto-redirect, gzip/deflate/brotli
+/// </code>
+/// Kiota's CompressionHandler gzips request bodies, which Jira does not accept, so response decompression is left to the
+/// primary handler instead.
+/// </summary>
+internal static class JiraHttpPipeline
+{
+    public const string LoggerCategory = "JiraSdk.Http";
+
+    /// <summary>The delegating handlers, outermost first; each call returns new instances.</summary>
+    public static IReadOnlyList<DelegatingHandler> CreateHandlers(JiraPipelineSettings settings)
+    {
+        var logger = settings.LoggerFactory.CreateLogger(LoggerCategory);
+        var handlers = new List<DelegatingHandler>
+        {
+            new ErrorMappingHandler(settings.Time),
+            new TracingHandler(),
+            new TimeoutHandler(settings.Timeout, settings.Time),
+            new RetryHandler(settings.Retry, settings.Time, logger),
+        };
+        if (settings.CreateAuthenticationHandler?.Invoke() is { } authentication) handlers.Add(authentication);
+        handlers.Add(new RedirectHandler());
+        handlers.Add(new UserAgentHandler(new UserAgentHandlerOption { ProductName = "JiraSdk", ProductVersion = SdkVersion }));
+        handlers.Add(new LoggingHandler(logger));
+        return handlers;
+    }
+
+    /// <summary>The handler that talks to the network.</summary>
+    public static HttpMessageHandler CreatePrimaryHandler()
+    {
+#if NET8_0_OR_GREATER
+        return new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            // DNS changes (Atlassian's edge moves) are picked up without recreating the client.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+#else
+        return new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+        };
+#endif
+    }
+
+    /// <summary>Links <paramref name="handlers"/> (outermost first) in front of <paramref name="primary"/>.</summary>
+    public static HttpMessageHandler Chain(IReadOnlyList<DelegatingHandler> handlers, HttpMessageHandler primary)
+    {
+        var inner = primary;
+        for (var i = handlers.Count - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = inner;
+            inner = handlers[i];
+        }
+        return inner;
+    }
+
+    internal static readonly string SdkVersion =
+        typeof(JiraHttpPipeline).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+}

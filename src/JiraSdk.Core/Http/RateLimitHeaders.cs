@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace JiraSdk.Http;
+
+/// <summary>Reads how long Jira asks a client to wait from <c>Retry-After</c> and <c>X-RateLimit-Reset</c>.</summary>
+internal static class RateLimitHeaders
+{
+    public const string RetryAfterHeader = "Retry-After";
+
+    /// <summary>Jira Cloud's ISO 8601 timestamp at which the rate-limit window resets.</summary>
+    public const string ResetHeader = "X-RateLimit-Reset";
+
+    /// <summary>
+    /// The wait Jira asked for: <c>Retry-After</c> as delta-seconds or an HTTP date, else <c>X-RateLimit-Reset</c>.
+    /// Dates in the past yield <see cref="TimeSpan.Zero"/>; unreadable values yield <c>null</c>.
+    /// </summary>
+    public static TimeSpan? RetryDelay(string? retryAfter, string? rateLimitReset, DateTimeOffset now) =>
+        ParseRetryAfter(retryAfter, now) ?? ParseReset(rateLimitReset, now);
+
+    public static TimeSpan? ParseRetryAfter(string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        value = value!.Trim();
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            return TimeSpan.FromSeconds(seconds);
+        // RFC 9110 HTTP-date ("Sun, 06 Nov 1994 08:49:37 GMT"); "r" is exactly that format, always UTC.
+        if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
+            || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out date))
+            return UntilOrZero(date, now);
+        return null;
+    }
+
+    public static TimeSpan? ParseReset(string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        value = value!.Trim();
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
+            return UntilOrZero(date, now);
+        return null;
+    }
+
+    private static TimeSpan UntilOrZero(DateTimeOffset date, DateTimeOffset now) =>
+        date > now ? date - now : TimeSpan.Zero;
+}

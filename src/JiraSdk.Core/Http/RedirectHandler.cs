@@ -1,0 +1,75 @@
+using System.Net;
+
+namespace JiraSdk.Http;
+
+/// <summary>
+/// Follows 301, 302, 303, 307 and 308 redirects, and never carries credentials to another origin.
+/// </summary>
+/// <remarks>
+/// Written instead of Kiota's RedirectHandler, which keeps the Authorization header when only the port changes and
+/// throws <see cref="InvalidOperationException"/> when redirects run out. Here an origin is scheme, host and port; a
+/// redirect to another origin drops <c>Authorization</c>, <c>Proxy-Authorization</c> and <c>Cookie</c>, and an HTTPS to
+/// HTTP downgrade is not followed (the 3xx is returned as is). 303, and 301/302 after a POST, continue as a GET without body.
+/// </remarks>
+internal sealed class RedirectHandler : DelegatingHandler
+{
+    private readonly int _maxRedirects;
+
+    public RedirectHandler(int maxRedirects = 5)
+    {
+        _maxRedirects = maxRedirects;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var current = request;
+        for (var redirects = 0; redirects < _maxRedirects && IsRedirect(response.StatusCode); redirects++)
+        {
+            var location = response.Headers.Location;
+            if (location is null || current.RequestUri is null) return response;
+            var target = location.IsAbsoluteUri ? location : new Uri(current.RequestUri, location);
+            if (current.RequestUri.Scheme == Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttps) return response;
+
+            var next = CopyFor(current, target, response.StatusCode);
+            response.Dispose();
+            current = next;
+            response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+        }
+        return response;
+    }
+
+    private static HttpRequestMessage CopyFor(HttpRequestMessage previous, Uri target, HttpStatusCode status)
+    {
+        var becomesGet = status == HttpStatusCode.SeeOther
+            || ((status == HttpStatusCode.Moved || status == HttpStatusCode.Redirect) && previous.Method == HttpMethod.Post);
+        var next = new HttpRequestMessage(becomesGet ? HttpMethod.Get : previous.Method, target)
+        {
+            Version = previous.Version,
+            Content = becomesGet ? null : previous.Content,
+        };
+        foreach (var header in previous.Headers)
+            next.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        if (!SameOrigin(previous.RequestUri!, target))
+        {
+            next.Headers.Authorization = null;
+            next.Headers.ProxyAuthorization = null;
+            next.Headers.Remove("Cookie");
+        }
+#if NET5_0_OR_GREATER
+        foreach (var option in previous.Options)
+            ((IDictionary<string, object?>)next.Options)[option.Key] = option.Value;
+#else
+        foreach (var property in previous.Properties)
+            next.Properties[property.Key] = property.Value;
+#endif
+        return next;
+    }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
+
+    private static bool IsRedirect(HttpStatusCode status) => (int)status is 301 or 302 or 303 or 307 or 308;
+}

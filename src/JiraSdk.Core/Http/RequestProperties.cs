@@ -1,0 +1,30 @@
+namespace JiraSdk.Http;
+
+/// <summary>Per-request switches that travel with an <see cref="HttpRequestMessage"/> through the pipeline.</summary>
+internal static class RequestProperties
+{
+    /// <summary>Set on a request whose caller wants the raw response even when it is an error.</summary>
+    private const string ReturnErrorResponsesKey = "JiraSdk.ReturnErrorResponses";
+
+    public static void ReturnErrorResponses(this HttpRequestMessage request) => Set(request, ReturnErrorResponsesKey, true);
+
+    public static bool WantsErrorResponses(this HttpRequestMessage request) => Get(request, ReturnErrorResponsesKey) is true;
+
+    private static void Set(HttpRequestMessage request, string key, object value)
+    {
+#if NET5_0_OR_GREATER
+        request.Options.Set(new HttpRequestOptionsKey<object>(key), value);
+#else
+        request.Properties[key] = value;
+#endif
+    }
+
+    private static object? Get(HttpRequestMessage request, string key)
+    {
+#if NET5_0_OR_GREATER
+        return request.Options.TryGetValue(new HttpRequestOptionsKey<object>(key), out var value) ? value : null;
+#else
+        return request.Properties.TryGetValue(key, out var value) ? value : null;
+#endif
+    }
+}

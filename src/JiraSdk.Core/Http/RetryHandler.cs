@@ -1,0 +1,135 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace JiraSdk.Http;
+
+/// <summary>
+/// Sends a request again after a 429, a 502/503/504 or a transient network failure, following <see cref="JiraRetryOptions"/>.
+/// </summary>
+/// <remarks>
+/// Written instead of Kiota's RetryHandler, which retries only on responses, misreads <c>Retry-After</c> dates, has no
+/// jitter, ignores <c>X-RateLimit-Reset</c> and throws an AggregateException when out of attempts. Out of attempts, this
+/// handler returns the last response, so the error mapping raises the exception that matches it.
+/// </remarks>
+internal sealed class RetryHandler : DelegatingHandler
+{
+    private readonly JiraRetryOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Func<double> _random;
+    private readonly ILogger _logger;
+
+    public RetryHandler(JiraRetryOptions options, TimeProvider time, ILogger logger)
+    {
+        options.Validate();
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _random = options.Random ?? CreateSharedRandom();
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (_options.MaxAttempts > 1 && request.Content is { } content)
+            await content.LoadIntoBufferAsync().ConfigureAwait(false); // every attempt must send the same bytes
+
+        var waited = TimeSpan.Zero;
+        for (var attempt = 1; ; attempt++)
+        {
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (IsTransientNetworkFailure(failure, cancellationToken) && MayRetryFailure(request))
+            {
+                var delay = WithJitter(Backoff(attempt));
+                if (!CanWait(attempt, waited, delay)) throw;
+                Log.RetryingAfterFailure(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, delay, failure.GetType().Name);
+                await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
+                waited += delay;
+                continue;
+            }
+
+            if (!IsRetryableStatus(response.StatusCode, request)) return response;
+
+            var hint = RateLimitHeaders.RetryDelay(
+                HeaderValue(response, RateLimitHeaders.RetryAfterHeader), HeaderValue(response, RateLimitHeaders.ResetHeader), _time.GetUtcNow());
+            var wait = WithJitter(hint is { } minimum && minimum > Backoff(attempt) ? minimum : Backoff(attempt));
+            if (!CanWait(attempt, waited, wait)) return response;
+
+            Log.RetryingAfterStatus(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, wait, (int)response.StatusCode);
+            response.Dispose();
+            await DelayAsync(wait, cancellationToken).ConfigureAwait(false);
+            waited += wait;
+        }
+    }
+
+    private bool CanWait(int attempt, TimeSpan waited, TimeSpan delay) =>
+        attempt < _options.MaxAttempts && waited + delay <= _options.MaxTotalWait;
+
+    private bool IsRetryableStatus(HttpStatusCode status, HttpRequestMessage request) => (int)status switch
+    {
+        429 => true,
+        502 or 503 or 504 => IsIdempotent(request.Method) || _options.RetryNonIdempotentRequests,
+        _ => false,
+    };
+
+    private bool MayRetryFailure(HttpRequestMessage request) => IsIdempotent(request.Method) || _options.RetryNonIdempotentRequests;
+
+    private static bool IsTransientNetworkFailure(Exception failure, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && failure is HttpRequestException or IOException;
+
+    internal static bool IsIdempotent(HttpMethod method) =>
+        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
+        || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Trace;
+
+    /// <summary>Exponential backoff (<c>InitialDelay × 2^(attempt-1)</c>, capped at <c>MaxDelay</c>), without jitter.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var ticks = _options.InitialDelay.Ticks * Math.Pow(2, attempt - 1);
+        return ticks >= _options.MaxDelay.Ticks ? _options.MaxDelay : TimeSpan.FromTicks((long)ticks);
+    }
+
+    private TimeSpan WithJitter(TimeSpan delay) =>
+        delay + TimeSpan.FromTicks((long)(delay.Ticks * _options.JitterRatio * _random()));
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (delay <= TimeSpan.Zero) return Task.CompletedTask;
+#if NET8_0_OR_GREATER
+        return Task.Delay(delay, _time, cancellationToken);
+#else
+        return _time.Delay(delay, cancellationToken);
+#endif
+    }
+
+    private static string? HeaderValue(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    private static Func<double> CreateSharedRandom()
+    {
+#if NET8_0_OR_GREATER
+        return System.Random.Shared.NextDouble;
+#else
+        var random = new Random();
+        return () => { lock (random) return random.NextDouble(); };
+#endif
+    }
+
+    private static class Log
+    {
+        private static readonly Action<ILogger, string, string?, int, TimeSpan, int, Exception?> StatusRetry =
+            LoggerMessage.Define<string, string?, int, TimeSpan, int>(LogLevel.Information, new EventId(2, "JiraRetry"),
+                "{Method} {Path}: attempt {Attempt} failed; retrying in {Delay} after status {Status}");
+
+        private static readonly Action<ILogger, string, string?, int, TimeSpan, string, Exception?> FailureRetry =
+            LoggerMessage.Define<string, string?, int, TimeSpan, string>(LogLevel.Information, new EventId(3, "JiraRetryNetwork"),
+                "{Method} {Path}: attempt {Attempt} failed; retrying in {Delay} after {Failure}");
+
+        public static void RetryingAfterStatus(ILogger logger, string method, string? path, int attempt, TimeSpan delay, int status) =>
+            StatusRetry(logger, method, path, attempt, delay, status, null);
+
+        public static void RetryingAfterFailure(ILogger logger, string method, string? path, int attempt, TimeSpan delay, string failure) =>
+            FailureRetry(logger, method, path, attempt, delay, failure, null);
+    }
+}

@@ -1,0 +1,79 @@
+using JiraSdk.Auth;
+using JiraSdk.Http;
+using Microsoft.Extensions.Logging;
+
+namespace JiraSdk;
+
+/// <summary>How a <see cref="JiraClient"/> reaches a Jira site.</summary>
+public sealed class JiraClientOptions
+{
+    /// <summary>The site URL, e.g. <c>https://your-domain.atlassian.net</c> or a Data Center base URL with its context path.</summary>
+    public Uri? SiteUrl { get; set; }
+
+    /// <summary>
+    /// The credentials (<c>JiraAuthentication.Basic</c>, <c>.PersonalAccessToken</c>, <c>.OAuth1</c>, <c>.OAuth2</c>, …).
+    /// Every pipeline built from these options shares this one instance, so token renewals are shared too. Unset means
+    /// anonymous calls.
+    /// </summary>
+    public JiraAuthentication? Authentication { get; set; }
+
+    /// <summary>
+    /// For schemes <see cref="Authentication"/> does not cover: creates a handler that authenticates requests (one per
+    /// pipeline instance). It sits where the authentication handler would, inside the retry handler, so every attempt is
+    /// authenticated anew. Cannot be combined with <see cref="Authentication"/>.
+    /// </summary>
+    public Func<DelegatingHandler>? AuthenticationHandler { get; set; }
+
+    /// <summary>When and how long to retry. Defaults: 4 attempts, at most 60 seconds of waiting.</summary>
+    public JiraRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The limit for a whole call, retries included, until the response headers arrive. Default 100 seconds;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Your application's product token for <c>User-Agent</c> (e.g. <c>DocsReminder/1.2</c>); <c>JiraSdk/version</c> is always added.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>Where the SDK logs (category <c>JiraSdk.Http</c>); secrets are redacted. With dependency injection the container's factory is used when unset.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The clock for retry waits and timeouts; tests pass a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    internal Uri ValidatedSiteUrl()
+    {
+        var site = SiteUrl ?? throw new InvalidOperationException($"{nameof(JiraClientOptions)}.{nameof(SiteUrl)} is required.");
+        if (!site.IsAbsoluteUri || (site.Scheme != Uri.UriSchemeHttps && site.Scheme != Uri.UriSchemeHttp))
+            throw new InvalidOperationException($"{nameof(JiraClientOptions)}.{nameof(SiteUrl)} must be an absolute http(s) URL.");
+        if (!string.IsNullOrEmpty(site.UserInfo))
+            throw new InvalidOperationException($"{nameof(JiraClientOptions)}.{nameof(SiteUrl)} must not carry credentials; use the authentication option.");
+        // The generated clients append relative paths, which only works below a base address ending in '/'.
+        return site.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? site : new Uri(site.GetLeftPart(UriPartial.Path) + "/");
+    }
+
+    internal JiraPipelineSettings ToPipelineSettings(ILoggerFactory? fallbackLoggerFactory) => new()
+    {
+        Retry = Retry ?? new JiraRetryOptions(),
+        Timeout = Timeout,
+        CreateAuthenticationHandler = AuthenticationHandlerFactory(),
+        LoggerFactory = LoggerFactory ?? fallbackLoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+        Time = TimeProvider ?? TimeProvider.System,
+    };
+
+    private Func<DelegatingHandler?>? AuthenticationHandlerFactory()
+    {
+        if (Authentication is not null && AuthenticationHandler is not null)
+            throw new InvalidOperationException($"Set either {nameof(JiraClientOptions)}.{nameof(Authentication)} or {nameof(AuthenticationHandler)}, not both.");
+        if (Authentication is { } authentication) return () => new JiraAuthenticationHandler(authentication);
+        return AuthenticationHandler;
+    }
+
+    internal void ApplyTo(HttpClient httpClient)
+    {
+        httpClient.BaseAddress = ValidatedSiteUrl();
+        // The pipeline's TimeoutHandler owns the deadline; HttpClient's own would surface as an indistinct cancellation.
+        httpClient.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        if (!string.IsNullOrWhiteSpace(UserAgent) && !httpClient.DefaultRequestHeaders.UserAgent.TryParseAdd(UserAgent))
+            throw new InvalidOperationException($"'{UserAgent}' is not a valid User-Agent product token (e.g. MyApp/1.0).");
+    }
+}

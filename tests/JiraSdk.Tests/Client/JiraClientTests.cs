@@ -1,0 +1,113 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using JiraSdk.Errors;
+using JiraSdk.Tests.Http.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using RichardSzalay.MockHttp;
+
+namespace JiraSdk.Tests.Client;
+
+public class JiraClientTests
+{
+    [TestCase(typeof(JiraSdk.V3.JiraApiV3), nameof(JiraClient.V3))]
+    [TestCase(typeof(JiraSdk.V2.JiraApiV2), nameof(JiraClient.V2))]
+    public void EveryGeneratedClientIsReachableFromTheFacade(Type anyGeneratedType, string facadeProperty)
+    {
+        var clientTypes = anyGeneratedType.Assembly.GetExportedTypes()
+            .Where(t => t.IsClass && t.Name.EndsWith("Client", StringComparison.Ordinal) && t.GetConstructor([typeof(HttpClient)]) is not null)
+            .ToList();
+        using var jira = new JiraClient(new HttpClient { BaseAddress = TestPipeline.Site });
+        var facade = typeof(JiraClient).GetProperty(facadeProperty)!.GetValue(jira)!;
+        var exposed = facade.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => p.GetValue(facade)?.GetType()).ToHashSet();
+
+        Assert.That(clientTypes, Has.Count.GreaterThan(50));
+        Assert.That(clientTypes.Where(t => !exposed.Contains(t)), Is.Empty);
+    }
+
+    [Test]
+    public void GeneratedClientsSurfaceTheTypedErrorsThroughThePipeline()
+    {
+        var network = new MockHttpMessageHandler();
+        network.When(TestPipeline.Site + "rest/api/3/issue/NOPE-1").Respond(HttpStatusCode.NotFound, "application/json",
+            "{\"errorMessages\":[\"Issue does not exist or you do not have permission to see it.\"],\"errors\":{}}");
+        using var jira = new JiraClient(TestPipeline.Create(network, new FakeTimeProvider()));
+
+        var error = Assert.ThrowsAsync<JiraNotFoundException>(() => jira.V3.Issues.GetIssueAsync("NOPE-1"));
+
+        Assert.That(error!.RequestPath, Is.EqualTo("/rest/api/3/issue/NOPE-1"));
+        Assert.That(error.ErrorMessages.Single(), Does.StartWith("Issue does not exist"));
+    }
+
+    [Test]
+    public async Task GeneratedClientsShareThePipelineAndItsCredentials()
+    {
+        var network = new MockHttpMessageHandler();
+        network.When(TestPipeline.Site + "rest/api/3/issue/DOCS-1").With(r => r.Headers.Authorization?.Scheme == "Bearer")
+            .Respond("application/json", "{\"id\":\"10001\",\"key\":\"DOCS-1\",\"fields\":{\"summary\":\"Hi\"}}");
+        network.When(TestPipeline.Site + "rest/api/2/issue/DOCS-1").With(r => r.Headers.Authorization?.Scheme == "Bearer")
+            .Respond("application/json", "{\"id\":\"10001\",\"key\":\"DOCS-1\",\"fields\":{\"summary\":\"Hi\"}}");
+        using var jira = new JiraClient(TestPipeline.Create(network, new FakeTimeProvider(), authentication: () => new FakeBearerHandler()));
+
+        var v3 = await jira.V3.Issues.GetIssueAsync("DOCS-1");
+        var v2 = await jira.V2.Issues.GetIssueAsync("DOCS-1");
+        var lazy = await jira.V3.GetIssueAsync("DOCS-1");
+
+        Assert.That(v3.Key, Is.EqualTo("DOCS-1"));
+        Assert.That(v2.Key, Is.EqualTo("DOCS-1"));
+        Assert.That(lazy.Fields.Summary, Is.EqualTo("Hi"));
+    }
+
+    [Test]
+    public void OptionsWithoutASiteAreRejected()
+    {
+        Assert.Throws<InvalidOperationException>(() => new JiraClient(new JiraClientOptions()));
+        Assert.Throws<InvalidOperationException>(() => new JiraClient(new JiraClientOptions { SiteUrl = new Uri("https://user:pw@example.atlassian.net") }));
+    }
+
+    [Test]
+    public void AuthenticationAndACustomAuthenticationHandlerCannotBeCombined()
+    {
+        var options = new JiraClientOptions
+        {
+            SiteUrl = TestPipeline.Site,
+            Authentication = JiraSdk.Auth.JiraAuthentication.PersonalAccessToken("secret-token"),
+            AuthenticationHandler = () => new FakeBearerHandler(),
+        };
+
+        Assert.Throws<InvalidOperationException>(() => new JiraClient(options));
+    }
+
+    [Test]
+    public void ASiteWithAContextPathKeepsIt()
+    {
+        using var jira = new JiraClient(new JiraClientOptions { SiteUrl = new Uri("https://jira.example.com/jira") });
+
+        Assert.That(jira.HttpClient.BaseAddress, Is.EqualTo(new Uri("https://jira.example.com/jira/")));
+    }
+
+    [Test]
+    public async Task AddJiraClientRegistersAClientOverTheNamedHttpClientWithThePipeline()
+    {
+        var network = new MockHttpMessageHandler();
+        network.When("https://example.atlassian.net/rest/api/3/myself").With(r => r.Headers.Authorization?.Parameter == "secret-token-1")
+            .Respond("application/json", "{\"accountId\":\"abc\"}");
+        network.When("https://example.atlassian.net/rest/api/3/issue/NOPE-1").Respond(HttpStatusCode.NotFound);
+        var services = new ServiceCollection();
+        services.AddJiraClient(options =>
+        {
+            options.SiteUrl = new Uri("https://example.atlassian.net");
+            options.AuthenticationHandler = () => new FakeBearerHandler();
+        }).ConfigurePrimaryHttpMessageHandler(() => network);
+        await using var provider = services.BuildServiceProvider();
+
+        var jira = provider.GetRequiredService<JiraClient>();
+        using var me = await jira.SendAsync(HttpMethod.Get, "rest/api/3/myself");
+
+        Assert.That(me!.RootElement.GetProperty("accountId").GetString(), Is.EqualTo("abc"));
+        Assert.That(jira.HttpClient.Timeout, Is.EqualTo(Timeout.InfiniteTimeSpan));
+        Assert.ThrowsAsync<JiraNotFoundException>(() => jira.V3.Issues.GetIssueAsync("NOPE-1"));
+    }
+}

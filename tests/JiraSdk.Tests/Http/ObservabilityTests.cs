@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net;
+using JiraSdk.Http;
+using JiraSdk.Tests.Http.Support;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using RichardSzalay.MockHttp;
+
+namespace JiraSdk.Tests.Http;
+
+public class ObservabilityTests
+{
+    private sealed class ListLogger : ILogger, ILoggerFactory
+    {
+        public readonly List<string> Lines = new();
+        public IDisposable BeginScope<TState>(TState state) where TState : notnull => null!;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Lines) Lines.Add(formatter(state, exception));
+        }
+        public ILogger CreateLogger(string categoryName) => this;
+        public void AddProvider(ILoggerProvider provider) { }
+        public void Dispose() { }
+    }
+
+    [Test]
+    public async Task LogsNeverContainCredentialsOrSecretQueryValues()
+    {
+        var network = new MockHttpMessageHandler();
+        network.When("*").Respond(HttpStatusCode.OK, "application/json", "{}");
+        var logs = new ListLogger();
+        using var http = TestPipeline.Create(network, new FakeTimeProvider(), authentication: () => new FakeBearerHandler(), loggerFactory: logs);
+
+        using var _ = await http.GetAsync("rest/api/3/issue/DOCS-1?jwt=header.payload.sig&access_token=tok123&fields=summary");
+
+        var all = string.Join("\n", logs.Lines);
+        Assert.That(logs.Lines, Is.Not.Empty);
+        Assert.That(all, Does.Not.Contain("secret-token").And.Not.Contain("header.payload.sig").And.Not.Contain("tok123"));
+        Assert.That(all, Does.Contain("fields=summary").And.Contain("Authorization: ***").And.Contain("200"));
+    }
+
+    [Test]
+    public async Task EachCallIsOneActivityOfTheJiraSdkSource()
+    {
+        var activities = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == JiraTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (activities) activities.Add(activity); },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var network = new MockHttpMessageHandler();
+        network.Expect("*").Respond((HttpStatusCode)429);
+        network.Expect("*").Respond(HttpStatusCode.OK, "application/json", "{}");
+        var time = new FakeTimeProvider();
+        using var http = TestPipeline.Create(network, time);
+
+        using var _ = await TestPipeline.RunAsync(http.GetAsync("rest/api/3/issue/DOCS-1?token=hide"), time);
+
+        var mine = activities.Where(a => (string?)a.GetTagItem("url.full") is { } url && url.Contains("DOCS-1")).ToList();
+        Assert.That(mine, Has.Count.EqualTo(1));
+        Assert.That(mine[0].GetTagItem("http.response.status_code"), Is.EqualTo(200));
+        Assert.That(mine[0].GetTagItem("url.full"), Is.EqualTo("https://example.atlassian.net/rest/api/3/issue/DOCS-1?token=***"));
+    }
+
+    [Test]
+    public async Task TheUserAgentNamesTheSdkAndTheApplication()
+    {
+        await using var server = Support.LoopbackServer.Start(context => Support.LoopbackServer.WriteAsync(context.Response, 200, "{}"));
+        using var jira = new JiraClient(new JiraClientOptions { SiteUrl = server.BaseUri, UserAgent = "DocsReminder/1.2" });
+
+        using var _ = await jira.SendAsync(HttpMethod.Get, "rest/api/3/myself");
+
+        Assert.That(server.Requests.Single().Headers["User-Agent"], Does.Contain("DocsReminder/1.2").And.Contain("JiraSdk/"));
+    }
+}
