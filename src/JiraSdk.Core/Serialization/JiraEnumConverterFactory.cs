@@ -10,14 +10,41 @@ namespace JiraSdk.Serialization;
 /// (<c>jira:issue_created</c>), else the member name. System.Text.Json's own string enum converter ignores
 /// <see cref="EnumMemberAttribute"/>, and enums inside collections would otherwise be written as numbers.
 /// </summary>
+/// <remarks>
+/// Jira adds enum values over time. An unknown value in an optional (nullable) property reads as <c>null</c>, so a
+/// response from a newer Jira still deserializes; in a required property it raises a <see cref="JsonException"/> that
+/// names the value and, through the serializer, the JSON path.
+/// </remarks>
 public sealed class JiraEnumConverterFactory : JsonConverterFactory
 {
     /// <inheritdoc />
-    public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
+    public override bool CanConvert(Type typeToConvert) =>
+        typeToConvert.IsEnum || Nullable.GetUnderlyingType(typeToConvert)?.IsEnum == true;
 
     /// <inheritdoc />
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(EnumConverter<>).MakeGenericType(typeToConvert))!;
+        Nullable.GetUnderlyingType(typeToConvert) is { } underlying
+            ? (JsonConverter)Activator.CreateInstance(typeof(OptionalEnumConverter<>).MakeGenericType(underlying))!
+            : (JsonConverter)Activator.CreateInstance(typeof(EnumConverter<>).MakeGenericType(typeToConvert))!;
+
+    private sealed class OptionalEnumConverter<T> : JsonConverter<T?> where T : struct, Enum
+    {
+        private readonly EnumConverter<T> _values = new();
+
+        public override bool HandleNull => true;
+
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null) return null;
+            return _values.TryRead(ref reader, out var value) ? value : null;
+        }
+
+        public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
+        {
+            if (value is { } present) _values.Write(writer, present, options);
+            else writer.WriteNullValue();
+        }
+    }
 
     private sealed class EnumConverter<T> : JsonConverter<T> where T : struct, Enum
     {
@@ -39,14 +66,22 @@ public sealed class JiraEnumConverterFactory : JsonConverterFactory
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
+            if (TryRead(ref reader, out var value)) return value;
+            throw new JsonException($"'{reader.GetString()}' is not a known {typeof(T).Name} value.");
+        }
+
+        /// <summary>False for a string that names no member; a token that is neither string nor number is an error.</summary>
+        public bool TryRead(ref Utf8JsonReader reader, out T value)
+        {
             if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var number))
-                return (T)Enum.ToObject(typeof(T), number);
+            {
+                value = (T)Enum.ToObject(typeof(T), number);
+                return true;
+            }
             if (reader.TokenType != JsonTokenType.String)
                 throw new JsonException($"Expected a string for {typeof(T).Name}, found {reader.TokenType}.");
             var text = reader.GetString()!;
-            if (_byWireValue.TryGetValue(text, out var value) || _byWireValueIgnoringCase.TryGetValue(text, out value))
-                return value;
-            throw new JsonException($"'{text}' is not a known {typeof(T).Name} value.");
+            return _byWireValue.TryGetValue(text, out value) || _byWireValueIgnoringCase.TryGetValue(text, out value);
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>

@@ -1,0 +1,36 @@
+using JiraSdk.Webhooks.AspNetCore;
+using JiraSdk.Webhooks.Delivery;
+using JiraSdk.Webhooks.Processing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Jira webhook endpoint's services.</summary>
+public static class JiraWebhooksServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds what <c>MapJiraWebhooks</c> needs: options (secrets, body limit), an in-memory delivery store, and a builder to
+    /// add a processor or delegates.
+    /// </summary>
+    public static JiraWebhooksBuilder AddJiraWebhooks(this IServiceCollection services, Action<JiraSdk.Webhooks.JiraWebhookOptions>? configure = null)
+    {
+        if (services is null) throw new ArgumentNullException(nameof(services));
+        var optionsBuilder = services.AddOptions<JiraSdk.Webhooks.JiraWebhookOptions>();
+        if (configure is not null) optionsBuilder.Configure(configure);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWebhookDeliveryStore>(provider =>
+            new MemoryWebhookDeliveryStore(timeProvider: provider.GetRequiredService<TimeProvider>()));
+
+        var delegates = new DelegateWebhookHandler();
+        services.AddSingleton<IJiraWebhookHandler>(delegates);
+        services.TryAddSingleton(provider => new JiraWebhookEndpoint(
+            new JiraWebhookReceiver(
+                provider.GetRequiredService<IOptions<JiraSdk.Webhooks.JiraWebhookOptions>>().Value,
+                provider.GetRequiredService<IWebhookDeliveryStore>(),
+                provider.GetService<Microsoft.Extensions.Logging.ILogger<JiraWebhookReceiver>>()),
+            provider.GetRequiredService<IOptions<JiraSdk.Webhooks.JiraWebhookOptions>>().Value.MaxBodyBytes));
+        return new JiraWebhooksBuilder(services, delegates);
+    }
+}

@@ -1,0 +1,16 @@
+namespace JiraSdk.Webhooks.Events;
+
+/// <summary>The app lost access to some objects. Jira sends it as <c>app_access_to_objects_blocked</c>.</summary>
+public sealed class AppAccessToObjectsBlockedEvent : AppWebhookEvent
+{
+}
+
+/// <summary>The app lost access to objects in a container. Jira sends it as <c>app_access_to_objects_in_container_blocked</c>.</summary>
+public sealed class AppAccessToObjectsInContainerBlockedEvent : AppWebhookEvent
+{
+}
+
+/// <summary>A Jira expression the app registered failed to evaluate. Jira sends it as <c>jira_expression_evaluation_failed</c>.</summary>
+public sealed class JiraExpressionEvaluationFailedEvent : AppWebhookEvent
+{
+}

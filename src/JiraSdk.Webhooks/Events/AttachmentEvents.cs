@@ -1,0 +1,11 @@
+namespace JiraSdk.Webhooks.Events;
+
+/// <summary>A file was attached. Jira sends it as <c>attachment_created</c>.</summary>
+public sealed class AttachmentCreatedEvent : AttachmentWebhookEvent
+{
+}
+
+/// <summary>An attachment was deleted. Jira sends it as <c>attachment_deleted</c>.</summary>
+public sealed class AttachmentDeletedEvent : AttachmentWebhookEvent
+{
+}

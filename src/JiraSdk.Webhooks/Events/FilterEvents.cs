@@ -1,0 +1,16 @@
+namespace JiraSdk.Webhooks.Events;
+
+/// <summary>A filter was created. Jira sends it as <c>filter_created</c>.</summary>
+public sealed class FilterCreatedEvent : FilterWebhookEvent
+{
+}
+
+/// <summary>A filter was changed. Jira sends it as <c>filter_updated</c>.</summary>
+public sealed class FilterUpdatedEvent : FilterWebhookEvent
+{
+}
+
+/// <summary>A filter was deleted. Jira sends it as <c>filter_deleted</c>.</summary>
+public sealed class FilterDeletedEvent : FilterWebhookEvent
+{
+}

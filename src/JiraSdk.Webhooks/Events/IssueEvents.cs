@@ -1,0 +1,16 @@
+namespace JiraSdk.Webhooks.Events;
+
+/// <summary>An issue was created. Jira sends it as <c>jira:issue_created</c>.</summary>
+public sealed class IssueCreatedEvent : IssueWebhookEvent
+{
+}
+
+/// <summary>An issue was updated: a field edit, a transition, a comment or a worklog. Jira sends it as <c>jira:issue_updated</c>.</summary>
+public sealed class IssueUpdatedEvent : IssueWebhookEvent
+{
+}
+
+/// <summary>An issue was deleted. Jira sends it as <c>jira:issue_deleted</c>.</summary>
+public sealed class IssueDeletedEvent : IssueWebhookEvent
+{
+}

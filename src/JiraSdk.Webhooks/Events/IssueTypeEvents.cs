@@ -1,0 +1,16 @@
+namespace JiraSdk.Webhooks.Events;
+
+/// <summary>An issue type was created. Jira sends it as <c>issuetype_created</c>.</summary>
+public sealed class IssueTypeCreatedEvent : IssueTypeWebhookEvent
+{
+}
+
+/// <summary>An issue type was changed. Jira sends it as <c>issuetype_updated</c>.</summary>
+public sealed class IssueTypeUpdatedEvent : IssueTypeWebhookEvent
+{
+}
+
+/// <summary>An issue type was deleted. Jira sends it as <c>issuetype_deleted</c>.</summary>
+public sealed class IssueTypeDeletedEvent : IssueTypeWebhookEvent
+{
+}

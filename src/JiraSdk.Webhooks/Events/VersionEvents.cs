@@ -1,0 +1,36 @@
+namespace JiraSdk.Webhooks.Events;
+
+/// <summary>A version was created. Jira sends it as <c>jira:version_created</c>.</summary>
+public sealed class VersionCreatedEvent : VersionWebhookEvent
+{
+}
+
+/// <summary>A version was changed. Jira sends it as <c>jira:version_updated</c>.</summary>
+public sealed class VersionUpdatedEvent : VersionWebhookEvent
+{
+}
+
+/// <summary>A version was deleted (when <see cref="VersionWebhookEvent.MergedTo"/> is set, it was merged). Jira sends it as <c>jira:version_deleted</c>.</summary>
+public sealed class VersionDeletedEvent : VersionWebhookEvent
+{
+}
+
+/// <summary>A version was released. Jira sends it as <c>jira:version_released</c>.</summary>
+public sealed class VersionReleasedEvent : VersionWebhookEvent
+{
+}
+
+/// <summary>A version was unreleased. Jira sends it as <c>jira:version_unreleased</c>.</summary>
+public sealed class VersionUnreleasedEvent : VersionWebhookEvent
+{
+}
+
+/// <summary>A version was moved in the version order. Jira sends it as <c>jira:version_moved</c>.</summary>
+public sealed class VersionMovedEvent : VersionWebhookEvent
+{
+}
+
+/// <summary>A version was merged into another. Jira sends it as <c>jira:version_merged</c>.</summary>
+public sealed class VersionMergedEvent : VersionWebhookEvent
+{
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using JiraSdk.Serialization;
+
+namespace JiraSdk.Webhooks.Registration;
+
+/// <summary>Small readers for registration responses, tolerant of the number-or-string types Jira uses there.</summary>
+internal static class JsonRead
+{
+    public static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+                _ => null,
+            }
+            : null;
+
+    public static long? Int64(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value)) return null;
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)) return number;
+        if (value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number)) return number;
+        return null;
+    }
+
+    public static bool? Boolean(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value)) return null;
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed) => parsed,
+            _ => null,
+        };
+    }
+
+    public static IReadOnlyList<string> Strings(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToArray()
+            : Array.Empty<string>();
+
+    /// <summary>Reads a timestamp that Jira sends either as epoch milliseconds or as a date string.</summary>
+    public static DateTimeOffset? Timestamp(JsonElement element, string name)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value)) return null;
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var ms)) return DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        if (value.ValueKind != JsonValueKind.String) return null;
+        var converter = new JiraDateTimeOffsetConverter();
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value.GetString());
+        var reader = new Utf8JsonReader(bytes);
+        reader.Read();
+        try
+        {
+            return converter.Read(ref reader, typeof(DateTimeOffset), new JsonSerializerOptions());
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The items of a list response: a bare array, or the <c>values</c> of a page.</summary>
+    public static IEnumerable<JsonElement> Items(JsonElement? response) =>
+        response is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray()
+        : response is { ValueKind: JsonValueKind.Object } page && page.TryGetProperty("values", out var values) && values.ValueKind == JsonValueKind.Array
+            ? values.EnumerateArray()
+            : Enumerable.Empty<JsonElement>();
+}
