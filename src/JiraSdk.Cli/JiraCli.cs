@@ -44,6 +44,7 @@ internal static class JiraCli
         root.Add(RawCommand.Create(globals, context));
         root.Add(OAuth1Commands.Create(globals, context));
         root.Add(OAuth2Commands.Create(globals, context));
+        root.Add(WebhookCommands.Create(globals, context));
         return root;
     }
 

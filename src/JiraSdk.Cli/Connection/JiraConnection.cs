@@ -35,6 +35,9 @@ internal sealed class JiraConnection : IDisposable
 
     public Uri SiteUrl => _http.BaseAddress!;
 
+    /// <summary>The authenticated client on the site URL, for SDK components that take an HttpClient (webhook registrar).</summary>
+    public HttpClient Http => _http;
+
     public static async Task<JiraConnection> OpenAsync(CliSettings settings, CliContext context, CancellationToken cancellationToken)
     {
         var site = settings.RequireSiteUrl();
