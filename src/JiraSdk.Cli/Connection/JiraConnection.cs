@@ -1,0 +1,110 @@
+using System.Net.Http.Headers;
+using System.Text;
+using JiraSdk.Auth;
+using JiraSdk.Cli.Configuration;
+using JiraSdk.Errors;
+
+namespace JiraSdk.Cli.Connection;
+
+/// <summary>A response as the commands need it: status, reason and body text.</summary>
+internal sealed record JiraResponse(int StatusCode, string ReasonPhrase, string Body, string? ContentType, IReadOnlyDictionary<string, IEnumerable<string>> Headers)
+{
+    public bool IsSuccess => StatusCode is >= 200 and <= 299;
+
+    /// <summary>The SDK's error for a failed response; its ErrorMessages and Errors come from Jira's ErrorCollection.</summary>
+    public JiraApiException ToException() =>
+        new($"Jira answered HTTP {StatusCode} {ReasonPhrase}".TrimEnd(), StatusCode, Body, Headers, null);
+}
+
+/// <summary>
+/// The one seam between the commands and the SDK: an authenticated HttpClient on the site URL. Every command talks to
+/// Jira through <see cref="SendAsync"/>, so moving to <c>JiraSdk.JiraClient</c> changes this class only.
+/// </summary>
+internal sealed class JiraConnection : IDisposable
+{
+    private readonly HttpClient _http;
+
+    private JiraConnection(HttpClient http, string apiVersion)
+    {
+        _http = http;
+        ApiVersion = apiVersion;
+    }
+
+    /// <summary>The REST API version of the search and issue commands ("2" or "3").</summary>
+    public string ApiVersion { get; }
+
+    public Uri SiteUrl => _http.BaseAddress!;
+
+    /// <summary>The authenticated client on the site URL, for SDK components that take an HttpClient (webhook registrar).</summary>
+    public HttpClient Http => _http;
+
+    public static async Task<JiraConnection> OpenAsync(CliSettings settings, CliContext context, CancellationToken cancellationToken)
+    {
+        var site = settings.RequireSiteUrl();
+        var authentication = await CreateAuthenticationAsync(settings, context, cancellationToken);
+        var http = new HttpClient(new JiraAuthenticationHandler(authentication, context.NewPrimaryHandler()))
+        {
+            BaseAddress = site,
+            Timeout = TimeSpan.FromSeconds(100),
+        };
+        http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("jira-cli", typeof(JiraConnection).Assembly.GetName().Version?.ToString(3) ?? "0"));
+        return new JiraConnection(http, settings.ApiVersion);
+    }
+
+    private static async Task<JiraAuthentication> CreateAuthenticationAsync(CliSettings settings, CliContext context, CancellationToken cancellationToken)
+    {
+        switch (settings.SelectAuthKind())
+        {
+            case AuthKind.Basic:
+                return JiraAuthentication.Basic(settings.Email!, settings.ApiToken!);
+            case AuthKind.Pat:
+                return JiraAuthentication.PersonalAccessToken(settings.Pat!);
+            case AuthKind.OAuth1:
+                return JiraAuthentication.OAuth1(await settings.OAuth1OptionsAsync(requireAccessToken: true, context, cancellationToken));
+            default:
+                var stored = settings.Profile.OAuth2!;
+                return JiraAuthentication.OAuth2(new JiraOAuth2Options
+                {
+                    ClientId = settings.ClientId!,
+                    ClientSecret = settings.ClientSecret!,
+                    Tokens = new JiraOAuth2Tokens(stored.AccessToken!, stored.RefreshToken, stored.ExpiresAt ?? DateTimeOffset.MinValue, stored.Scope),
+                    SaveTokensAsync = (tokens, ct) => OAuth2TokenStorage.SaveAsync(settings, tokens, cloudId: null, ct),
+                    CloudId = stored.CloudId,
+                    SiteUrl = settings.SiteUrl,
+                    Endpoints = settings.OAuth2Endpoints(),
+                    HttpClient = new HttpClient(context.NewPrimaryHandler()),
+                    TimeProvider = context.TimeProvider,
+                });
+        }
+    }
+
+    /// <summary>Sends one request; never throws for an HTTP status (see <see cref="JiraResponse.ToException"/>).</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="relativePath">A path on the site, with any query (<c>/rest/api/2/search?jql=…</c> or without the slash).</param>
+    /// <param name="jsonBody">A JSON request body, or <c>null</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<JiraResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(SiteUrl, relativePath.TrimStart('/')));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // Jira refuses state-changing requests without this header from clients it takes for browsers (XSRF check).
+        request.Headers.TryAddWithoutValidation("X-Atlassian-Token", "no-check");
+        if (jsonBody is not null) request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
+        using var response = await _http.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.SelectMany(h => h.Value), StringComparer.OrdinalIgnoreCase);
+        return new JiraResponse((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, response.Content.Headers.ContentType?.MediaType, headers);
+    }
+
+    /// <summary>Sends one request and returns the body of a successful response; a failed one throws <see cref="JiraApiException"/>.</summary>
+    public async Task<string> SendExpectingSuccessAsync(HttpMethod method, string relativePath, string? jsonBody, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(method, relativePath, jsonBody, cancellationToken);
+        if (!response.IsSuccess) throw response.ToException();
+        return response.Body;
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,23 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace JiraSdk.Cli.Output;
+
+/// <summary>How the tool prints JSON: indented, with non-ASCII text as it is (the output is for people and jq, not HTML).</summary>
+internal static class CliJson
+{
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Pretty(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return JsonSerializer.Serialize(document.RootElement, Indented);
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using JiraSdk.Cli.Commands;
+
+namespace JiraSdk.Cli.Output;
+
+/// <summary>
+/// A fixed-width table: the key, then one column per field. Column widths come from the first page (capped), so rows
+/// are written as soon as each page arrives.
+/// </summary>
+internal sealed class TableIssueSink : IIssueSink
+{
+    private const int MaxColumnWidth = 50;
+    private readonly TextWriter _output;
+    private readonly IReadOnlyList<string> _columns;
+    private int[]? _widths;
+
+    public TableIssueSink(TextWriter output, IReadOnlyList<string> fields)
+    {
+        _output = output;
+        _columns = new[] { "key" }.Concat(fields.Where(f => f != "key")).ToList();
+    }
+
+    public async Task WriteAsync(IReadOnlyList<JsonElement> issues)
+    {
+        var rows = issues.Select(issue => _columns.Select(c => FieldText.Cell(FieldText.IssueField(issue, c), MaxColumnWidth)).ToArray()).ToList();
+        if (_widths is null)
+        {
+            _widths = _columns.Select((c, i) => Math.Max(c.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+            await WriteRowAsync(_columns.Select(c => c.ToUpperInvariant()).ToArray());
+        }
+        foreach (var row in rows) await WriteRowAsync(row);
+        await _output.FlushAsync();
+    }
+
+    public Task CompleteAsync() => _output.FlushAsync();
+
+    private Task WriteRowAsync(string[] cells) =>
+        _output.WriteLineAsync(string.Join("  ", cells.Select((cell, i) => FieldText.Cell(cell, _widths![i]).PadRight(_widths[i]))).TrimEnd());
+}
+
+/// <summary>A JSON array of the issues as Jira returned them, written element by element.</summary>
+internal sealed class JsonIssueSink : IIssueSink
+{
+    private readonly TextWriter _output;
+    private bool _started;
+
+    public JsonIssueSink(TextWriter output) => _output = output;
+
+    public async Task WriteAsync(IReadOnlyList<JsonElement> issues)
+    {
+        foreach (var issue in issues)
+        {
+            await _output.WriteAsync(_started ? ",\n" : "[\n");
+            _started = true;
+            await _output.WriteAsync(JsonSerializer.Serialize(issue, CliJson.Indented));
+        }
+        await _output.FlushAsync();
+    }
+
+    public async Task CompleteAsync()
+    {
+        await _output.WriteLineAsync(_started ? "\n]" : "[]");
+        await _output.FlushAsync();
+    }
+}
