@@ -1,3 +1,4 @@
+using JiraSdk.Tests.Support;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using JiraSdk.Tests.Support;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using JiraSdk.Tests.Support;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
