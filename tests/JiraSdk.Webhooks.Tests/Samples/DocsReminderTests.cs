@@ -93,17 +93,23 @@ public class DocsReminderTests
         clock.Advance(TimeSpan.FromHours(28));
         await Task.Delay(50);
         Assert.That(Volatile.Read(ref runs), Is.Zero);
-        clock.Advance(TimeSpan.FromHours(1));
-        await WaitUntil(() => Volatile.Read(ref runs) == 1);
-        clock.Advance(TimeSpan.FromDays(7));
-        await WaitUntil(() => Volatile.Read(ref runs) == 2);
+        // The schedule arms its timer on its own thread, so the clock moves in steps until each run comes.
+        var first = await AdvanceUntil(clock, () => Volatile.Read(ref runs) == 1);
+        var second = await AdvanceUntil(clock, () => Volatile.Read(ref runs) == 2);
+        Assert.That(first, Is.InRange(DateTimeOffset.Parse("2026-11-30T09:00:00Z"), DateTimeOffset.Parse("2026-11-30T09:30:00Z")));
+        Assert.That(second, Is.InRange(DateTimeOffset.Parse("2026-12-07T09:00:00Z"), DateTimeOffset.Parse("2026-12-07T09:30:00Z")));
         stop.Cancel();
         await running;
     }
 
-    private static async Task WaitUntil(Func<bool> condition)
+    private static async Task<DateTimeOffset> AdvanceUntil(FakeTimeProvider clock, Func<bool> condition)
     {
-        for (var i = 0; i < 1000 && !condition(); i++) await Task.Delay(10);
+        for (var i = 0; i < 10_000 && !condition(); i++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(10));
+            await Task.Delay(1);
+        }
         Assert.That(condition(), Is.True);
+        return clock.GetUtcNow();
     }
 }
