@@ -66,10 +66,16 @@ public sealed class JqlPollingTrigger
     /// <summary>Polls every <see cref="JqlPollingTriggerOptions.Interval"/> until cancelled; a failed poll is logged and retried next time.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+#if NET8_0_OR_GREATER
+        // Armed before the first poll, so polls keep a steady rate whatever a poll takes, and the schedule does not
+        // depend on when this loop gets a thread back.
+        using var ticks = new PeriodicTimer(_options.Interval, _timeProvider);
+#endif
         while (!cancellationToken.IsCancellationRequested)
         {
-            // Polls start at a steady rate: the time a poll takes comes off the wait, not on top of it.
+#if !NET8_0_OR_GREATER
             var due = _timeProvider.GetUtcNow() + _options.Interval;
+#endif
             try
             {
                 await PollOnceAsync(cancellationToken).ConfigureAwait(false);
@@ -82,14 +88,13 @@ public sealed class JqlPollingTrigger
             {
                 _logger.LogError(e, "Polling Jira with JQL '{Jql}' failed; trying again in {Interval}.", _options.Jql, _options.Interval);
             }
-            var wait = due - _timeProvider.GetUtcNow();
-            if (wait <= TimeSpan.Zero) continue;
             try
             {
 #if NET8_0_OR_GREATER
-                await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
+                if (!await ticks.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false)) return;
 #else
-                await _timeProvider.Delay(wait, cancellationToken).ConfigureAwait(false);
+                var wait = due - _timeProvider.GetUtcNow();
+                if (wait > TimeSpan.Zero) await _timeProvider.Delay(wait, cancellationToken).ConfigureAwait(false);
 #endif
             }
             catch (OperationCanceledException)
