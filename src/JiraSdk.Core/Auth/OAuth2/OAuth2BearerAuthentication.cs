@@ -15,6 +15,13 @@ internal abstract class OAuth2BearerAuthentication : JiraAuthentication
 
     private readonly JiraOAuth2Client _client;
 
+    /// <summary>The token client both grants use, from the settings they share.</summary>
+    private protected static JiraOAuth2Client CreateClient(JiraOAuth2OptionsBase options)
+    {
+        if (options.Endpoints is null) throw new JiraCredentialsException($"{options.GetType().Name}.Endpoints cannot be null.");
+        return new JiraOAuth2Client(options.HttpClient ?? new HttpClient(), options.ClientId, options.ClientSecret, options.Endpoints, options.TimeProvider);
+    }
+
     private protected OAuth2BearerAuthentication(OAuth2TokenSource tokens, JiraOAuth2Client client, string? cloudId, Uri? siteUrl, JiraOAuth2Endpoints endpoints)
     {
         _tokens = tokens;
@@ -110,8 +117,7 @@ internal sealed class OAuth2Authentication : OAuth2BearerAuthentication
             throw new JiraCredentialsException("OAuth 2.0 needs the current tokens (JiraOAuth2Options.Tokens); JiraOAuth2Client.ExchangeCodeAsync obtains the first set.");
         if (options.SaveTokensAsync is null)
             throw new JiraCredentialsException("OAuth 2.0 needs JiraOAuth2Options.SaveTokensAsync: Atlassian rotates refresh tokens, and an unsaved one is lost for good.");
-        if (options.Endpoints is null) throw new JiraCredentialsException("JiraOAuth2Options.Endpoints cannot be null.");
-        return new JiraOAuth2Client(options.HttpClient ?? new HttpClient(), options.ClientId, options.ClientSecret, options.Endpoints, options.TimeProvider);
+        return CreateClient(options);
     }
 
     private static Task<JiraOAuth2Tokens> RefreshAsync(JiraOAuth2Client client, JiraOAuth2Tokens? current, CancellationToken cancellationToken)
@@ -154,8 +160,7 @@ internal sealed class OAuth2ClientCredentialsAuthentication : OAuth2BearerAuthen
     private static JiraOAuth2Client Validate(JiraOAuth2ClientCredentialsOptions options)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
-        if (options.Endpoints is null) throw new JiraCredentialsException("JiraOAuth2ClientCredentialsOptions.Endpoints cannot be null.");
-        return new JiraOAuth2Client(options.HttpClient ?? new HttpClient(), options.ClientId, options.ClientSecret, options.Endpoints, options.TimeProvider);
+        return CreateClient(options);
     }
 
     /// <inheritdoc />
