@@ -28,5 +28,7 @@ public class JiraSerializationException : JiraApiException
     public string? JsonPath { get; }
 
     private static string WithPath(string message, Exception? inner) =>
-        inner is JsonException json ? $"{message} (at {json.Path ?? "$"}, line {json.LineNumber}, byte {json.BytePositionInLine})" : message;
+        inner is not JsonException json ? message
+        : json.LineNumber is null ? $"{message} (at {json.Path ?? "$"})"
+        : $"{message} (at {json.Path ?? "$"}, line {json.LineNumber}, byte {json.BytePositionInLine})";
 }

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using JiraSdk.Paging;
 using JiraSdk.Raw;
 
@@ -8,7 +6,7 @@ namespace JiraSdk.Issues;
 
 /// <summary>
 /// Streams JQL search results as <see cref="JiraIssue"/>s, one page in memory at a time. Each issue keeps its own copy of
-/// its JSON, so issues the caller keeps stay readable and the page itself can be collected.
+/// its JSON, so issues the caller keeps stay readable and the page's pooled memory is reused for the next one.
 /// </summary>
 internal static class IssueSearchStreams
 {
@@ -18,9 +16,9 @@ internal static class IssueSearchStreams
         if (jql is null) throw new ArgumentNullException(nameof(jql));
         var fieldList = fields?.ToArray();
         var path = $"rest/api/{apiVersion}/search/jql";
-        return WithToken(JiraPages.ByToken<IssueSearchPage, JsonElement>(
-            async (token, max, ct) => await FetchAsync(raw, path, Query(jql, fieldList, expand, max, "nextPageToken", token), ct).ConfigureAwait(false),
-            page => new TokenPage<JsonElement>(page.Issues, page.NextPageToken, page.IsLast),
+        return WithCancellation(JiraPages.ByToken(
+            (token, max, ct) => FetchAsync(raw, path, Query(jql, fieldList, expand, max, "nextPageToken", token), ct),
+            page => new TokenPage<JiraIssue>(page.Issues, page.NextPageToken, page.IsLast),
             pageSize), cancellationToken);
     }
 
@@ -30,16 +28,16 @@ internal static class IssueSearchStreams
         if (jql is null) throw new ArgumentNullException(nameof(jql));
         var fieldList = fields?.ToArray();
         var path = $"rest/api/{apiVersion}/search";
-        return WithToken(JiraPages.ByOffset<IssueSearchPage, JsonElement>(
-            async (startAt, max, ct) => await FetchAsync(raw, path, Query(jql, fieldList, expand, max, "startAt", startAt), ct).ConfigureAwait(false),
-            page => new OffsetPage<JsonElement>(page.Issues, page.StartAt, page.Total, page.IsLast),
+        return WithCancellation(JiraPages.ByOffset(
+            (startAt, max, ct) => FetchAsync(raw, path, Query(jql, fieldList, expand, max, "startAt", startAt), ct),
+            page => new OffsetPage<JiraIssue>(page.Issues, page.StartAt, page.Total, page.IsLast),
             pageSize), cancellationToken);
     }
 
-    private static async IAsyncEnumerable<JiraIssue> WithToken(IAsyncEnumerable<JsonElement> issues, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<JiraIssue> WithCancellation(IAsyncEnumerable<JiraIssue> issues, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var issue in issues.WithCancellation(cancellationToken).ConfigureAwait(false))
-            yield return new JiraIssue(issue);
+            yield return issue;
     }
 
     private static JiraRequestOptions Query(string jql, string[]? fields, string? expand, int maxResults, string positionName, object? position)
@@ -53,23 +51,6 @@ internal static class IssueSearchStreams
         return options;
     }
 
-    private static async Task<IssueSearchPage> FetchAsync(JiraRawClient raw, string path, JiraRequestOptions options, CancellationToken cancellationToken) =>
-        await raw.SendAsync(HttpMethod.Get, path, IssuesJsonContext.Default.IssueSearchPage, options, cancellationToken).ConfigureAwait(false)
-        ?? new IssueSearchPage();
-}
-
-/// <summary>The parts of a search page the paging needs; issues stay raw JSON.</summary>
-internal sealed class IssueSearchPage
-{
-    [JsonPropertyName("issues")] public List<JsonElement>? Issues { get; set; }
-    [JsonPropertyName("nextPageToken")] public string? NextPageToken { get; set; }
-    [JsonPropertyName("isLast")] public bool? IsLast { get; set; }
-    [JsonPropertyName("startAt")] public long? StartAt { get; set; }
-    [JsonPropertyName("total")] public long? Total { get; set; }
-}
-
-[JsonSerializable(typeof(IssueSearchPage))]
-[JsonSerializable(typeof(JsonElement))]
-internal sealed partial class IssuesJsonContext : JsonSerializerContext
-{
+    private static Task<IssueSearchPage> FetchAsync(JiraRawClient raw, string path, JiraRequestOptions options, CancellationToken cancellationToken) =>
+        raw.SendForJsonAsync(HttpMethod.Get, path, options, "a search page", IssueSearchPage.Read, cancellationToken);
 }

@@ -6,6 +6,7 @@ namespace JiraSdk.Paging;
 /// <summary>
 /// Turns a paged Jira operation into an <see cref="IAsyncEnumerable{T}"/> that fetches one page at a time, only when the
 /// previous page has been consumed. At most one page is held; cancelling the enumeration stops before the next fetch.
+/// Each page's item enumerator is disposed when the page is done or the enumeration stops early.
 /// </summary>
 /// <example>
 /// <code>
@@ -82,13 +83,19 @@ public static class JiraPages
             long count = 0;
             // An explicit enumerator, so it can be let go: a foreach's hidden one would keep the page alive.
             var items = page.Items?.GetEnumerator();
-            while (items is not null && items.MoveNext())
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                count++;
-                yield return items.Current;
+                while (items is not null && items.MoveNext())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    count++;
+                    yield return items.Current;
+                }
             }
-            items?.Dispose();
+            finally
+            {
+                items?.Dispose(); // also when the caller stops early, so a page holding pooled memory can return it
+            }
             items = null;
             var isLast = page.IsLast;
             var total = page.Total;
@@ -108,12 +115,18 @@ public static class JiraPages
             cancellationToken.ThrowIfCancellationRequested();
             var page = describe(await fetchPage(token, pageSize, cancellationToken).ConfigureAwait(false));
             var items = page.Items?.GetEnumerator();
-            while (items is not null && items.MoveNext())
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                yield return items.Current;
+                while (items is not null && items.MoveNext())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return items.Current;
+                }
             }
-            items?.Dispose();
+            finally
+            {
+                items?.Dispose();
+            }
             items = null;
             var isLast = page.IsLast;
             var previous = token;

@@ -32,7 +32,7 @@ public sealed class JiraRawClient
     /// <exception cref="JiraSerializationException">The body is not JSON.</exception>
     public async Task<JsonDocument?> SendAsync(HttpMethod method, string relativePath, JiraRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var (bytes, status, headers) = await SendForBytesAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
+        var (bytes, response) = await SendForBytesAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
         if (bytes.Length == 0) return null;
         try
         {
@@ -40,7 +40,7 @@ public sealed class JiraRawClient
         }
         catch (JsonException invalid)
         {
-            throw SerializationError("The response body is not JSON.", bytes, status, headers, invalid, method, relativePath);
+            throw SerializationError("The response body is not JSON.", bytes, response, invalid);
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class JiraRawClient
 
     private async Task<T?> SendAndReadAsync<T>(HttpMethod method, string relativePath, JiraRequestOptions? options, Func<byte[], T?> read, CancellationToken cancellationToken)
     {
-        var (bytes, status, headers) = await SendForBytesAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
+        var (bytes, response) = await SendForBytesAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
         if (bytes.Length == 0) return default;
         try
         {
@@ -69,7 +69,7 @@ public sealed class JiraRawClient
         }
         catch (JsonException invalid)
         {
-            throw SerializationError($"The response body is not a {typeof(T).Name}.", bytes, status, headers, invalid, method, relativePath);
+            throw SerializationError($"The response body is not a {typeof(T).Name}.", bytes, response, invalid);
         }
     }
 
@@ -135,21 +135,53 @@ public sealed class JiraRawClient
         return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends the request and parses the body once into pooled memory, for the SDK's own lazily read models. Once
+    /// <paramref name="read"/> returns, the body (<c>null</c> when empty) is its to dispose; when it throws a
+    /// <see cref="JsonException"/> for a body of the wrong shape, the body is still this method's, so the error can quote it.
+    /// <paramref name="expected"/> names the shape for that error (e.g. "a search page").
+    /// </summary>
+    internal async Task<T> SendForJsonAsync<T>(HttpMethod method, string relativePath, JiraRequestOptions? options, string expected, Func<PooledJsonBody?, T> read, CancellationToken cancellationToken)
+    {
+        using var request = RawRequestBuilder.Build(BaseAddress, method, relativePath, options);
+        using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        response.RequestMessage ??= request; // a custom primary handler may not set it; errors read the path from it
+        await ThrowIfFailedOutsidePipelineAsync(response).ConfigureAwait(false);
+#if NET5_0_OR_GREATER
+        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        var body = await PooledJsonBody.ReadAsync(stream, response.Content.Headers.ContentLength,
+            (bytes, invalid) => SerializationError("The response body is not JSON.", bytes, response, invalid), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return read(body);
+        }
+        catch (JsonException wrongShape)
+        {
+            using (body)
+                throw SerializationError($"The response body is not {expected}.", body?.Bytes ?? default, response, wrongShape);
+        }
+    }
+
     private Uri BaseAddress => _httpClient.BaseAddress
         ?? throw new InvalidOperationException("The HttpClient has no BaseAddress; set it to the Jira site URL.");
 
-    private async Task<(byte[] Bytes, int Status, IReadOnlyDictionary<string, IEnumerable<string>> Headers)> SendForBytesAsync(
+    /// <summary>Sends the request and reads the whole body; the response comes back disposed, for its status and headers.</summary>
+    private async Task<(byte[] Bytes, HttpResponseMessage Response)> SendForBytesAsync(
         HttpMethod method, string relativePath, JiraRequestOptions? options, CancellationToken cancellationToken)
     {
         using var request = RawRequestBuilder.Build(BaseAddress, method, relativePath, options);
         using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        response.RequestMessage ??= request; // a custom primary handler may not set it; errors read the path from it
         await ThrowIfFailedOutsidePipelineAsync(response).ConfigureAwait(false);
 #if NET5_0_OR_GREATER
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 #else
         var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
 #endif
-        return (bytes, (int)response.StatusCode, ErrorMappingHandler.HeadersOf(response));
+        return (bytes, response);
     }
 
     /// <summary>An HttpClient without the SDK pipeline lets errors through; they get the same exceptions here.</summary>
@@ -163,14 +195,13 @@ public sealed class JiraRawClient
         throw error;
     }
 
-    private static JiraSerializationException SerializationError(string message, byte[] bytes, int status,
-        IReadOnlyDictionary<string, IEnumerable<string>> headers, JsonException cause, HttpMethod method, string relativePath)
+    private static JiraSerializationException SerializationError(string message, ArraySegment<byte> bytes, HttpResponseMessage response, JsonException cause)
     {
-        var text = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, JiraApiException.MaxBodyLength * 4));
-        return new JiraSerializationException(message, status, text, headers, cause)
+        var text = bytes.Array is null ? null : Encoding.UTF8.GetString(bytes.Array, bytes.Offset, Math.Min(bytes.Count, JiraApiException.MaxBodyLength * 4));
+        return new JiraSerializationException(message, (int)response.StatusCode, text, ErrorMappingHandler.HeadersOf(response), cause)
         {
-            RequestMethod = method.Method,
-            RequestPath = relativePath.Split('?')[0],
+            RequestMethod = response.RequestMessage?.Method.Method,
+            RequestPath = RequestDescription.PathOf(response.RequestMessage),
         };
     }
 

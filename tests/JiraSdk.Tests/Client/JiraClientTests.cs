@@ -60,6 +60,40 @@ public class JiraClientTests
         Assert.That(lazy.Fields.Summary, Is.EqualTo("Hi"));
     }
 
+    [TestCase("[{\"key\":\"DOCS-1\"}]")]
+    [TestCase("\"DOCS-1\"")]
+    [TestCase("")]
+    public void AnIssueResponseThatIsNotAnObjectIsASerializationError(string body)
+    {
+        var network = new MockHttpMessageHandler();
+        network.When(TestPipeline.Site + "rest/api/3/issue/DOCS-1").Respond("application/json", body);
+        using var jira = new JiraClient(TestPipeline.Create(network, new FakeTimeProvider()));
+
+        var error = Assert.ThrowsAsync<JiraSerializationException>(() => jira.V3.GetIssueAsync("DOCS-1"));
+
+        Assert.That(error!.JsonPath, Is.EqualTo("$"));
+        Assert.That(error.StatusCode, Is.EqualTo(200));
+        Assert.That(error.RequestMethod, Is.EqualTo("GET"));
+    }
+
+    [Test]
+    public async Task ALazyIssueOutlivesItsResponse()
+    {
+        var network = new MockHttpMessageHandler();
+        network.When(TestPipeline.Site + "rest/api/3/issue/*")
+            .Respond(r => new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent("{\"key\":\"" + r.RequestUri!.Segments.Last() + "\",\"fields\":{\"summary\":\"" + new string('s', 5000) + "\"}}", Encoding.UTF8, "application/json"),
+            });
+        using var jira = new JiraClient(TestPipeline.Create(network, new FakeTimeProvider()));
+
+        var first = await jira.V3.GetIssueAsync("DOCS-1");
+        for (var i = 2; i < 20; i++) await jira.V3.GetIssueAsync("DOCS-" + i);
+
+        Assert.That(first.Key, Is.EqualTo("DOCS-1"));
+        Assert.That(first.Fields.Summary, Has.Length.EqualTo(5000));
+    }
+
     [Test]
     public void OptionsWithoutASiteAreRejected()
     {

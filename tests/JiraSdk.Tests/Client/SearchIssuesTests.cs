@@ -113,6 +113,82 @@ public class SearchIssuesTests
     }
 
     [Test]
+    public async Task IssuesKeptFromEarlierPagesStayReadableAfterThoseBuffersAreReused()
+    {
+        var fake = new FakeSearch(q =>
+        {
+            var page = int.Parse(q["nextPageToken"] ?? "0");
+            return $"{{\"issues\":[{Issues(page * 5, 5, padding: 200)}]" + (page == 5 ? ",\"isLast\":true}" : $",\"nextPageToken\":\"{page + 1}\"}}");
+        });
+        using var jira = new JiraClient(TestPipeline.Create(fake, new FakeTimeProvider()));
+
+        var kept = new List<JiraSdk.Issues.JiraIssue>();
+        await foreach (var issue in jira.V3.SearchIssuesAsync("project = DOCS", pageSize: 5)) kept.Add(issue);
+
+        Assert.That(kept.Select(i => i.Fields.Summary), Is.EqualTo(Enumerable.Range(0, 30).Select(n => "Issue " + n)));
+        Assert.That(kept.Select(i => i.Fields.Labels.Single()), Is.EqualTo(Enumerable.Range(0, 30).Select(n => "l" + n % 3)));
+    }
+
+    [Test]
+    public async Task StoppingEarlyKeepsTheIssuesAlreadyRead()
+    {
+        var fake = new FakeSearch(_ => $"{{\"issues\":[{Issues(1, 10)}],\"nextPageToken\":\"more\"}}");
+        using var jira = new JiraClient(TestPipeline.Create(fake, new FakeTimeProvider()));
+
+        var kept = new List<JiraSdk.Issues.JiraIssue>();
+        await foreach (var issue in jira.V3.SearchIssuesAsync("project = DOCS", pageSize: 10))
+        {
+            kept.Add(issue);
+            if (kept.Count == 3) break;
+        }
+        await foreach (var _ in jira.V3.SearchIssuesAsync("project = DOCS", pageSize: 10)) break; // reuses the pooled buffer
+
+        Assert.That(kept.Select(i => i.Key), Is.EqualTo(new[] { "DOCS-1", "DOCS-2", "DOCS-3" }));
+        Assert.That(fake.Queries, Has.Count.EqualTo(2));
+    }
+
+    [TestCase("{\"issues\":{\"id\":\"1\"}}", "$.issues")]
+    [TestCase("{\"issues\":[{\"key\":\"DOCS-1\"},42]}", "$.issues[1]")]
+    [TestCase("{\"issues\":[],\"nextPageToken\":7}", "$.nextPageToken")]
+    [TestCase("{\"issues\":[],\"isLast\":\"yes\"}", "$.isLast")]
+    [TestCase("{\"issues\":[],\"total\":1.5}", "$.total")]
+    [TestCase("[]", "$")]
+    public void AWrongShapedPageIsASerializationErrorNamingThePath(string page, string path)
+    {
+        var fake = new FakeSearch(_ => page);
+        using var jira = new JiraClient(TestPipeline.Create(fake, new FakeTimeProvider()));
+        var seen = 0;
+
+        var error = Assert.ThrowsAsync<JiraSdk.Errors.JiraSerializationException>(async () =>
+        {
+            await foreach (var _ in jira.V2.SearchIssuesByOffsetAsync("project = DOCS")) seen++;
+        });
+
+        Assert.That(error!.JsonPath, Is.EqualTo(path));
+        Assert.That(error.StatusCode, Is.EqualTo(200));
+        Assert.That(error.Body, Is.EqualTo(page));
+        Assert.That(error.RequestPath, Is.EqualTo("/rest/api/2/search"));
+        Assert.That(seen, Is.Zero, "no issue of a bad page reaches the caller");
+    }
+
+    [Test]
+    public void ATruncatedPageIsASerializationErrorQuotingTheBody()
+    {
+        var truncated = $"{{\"issues\":[{Issues(1, 3)}";
+        var fake = new FakeSearch(_ => truncated);
+        using var jira = new JiraClient(TestPipeline.Create(fake, new FakeTimeProvider()));
+
+        var error = Assert.ThrowsAsync<JiraSdk.Errors.JiraSerializationException>(async () =>
+        {
+            await foreach (var _ in jira.V3.SearchIssuesAsync("project = DOCS")) { }
+        });
+
+        Assert.That(error!.Body, Is.EqualTo(truncated));
+        Assert.That(error.JsonPath, Is.Not.Null);
+        Assert.That(error.Message, Does.StartWith("The response body is not JSON."));
+    }
+
+    [Test]
     public async Task StreamingTenThousandIssuesKeepsTheHeapUnderTwoPages()
     {
         const int pages = 100, perPage = 100;

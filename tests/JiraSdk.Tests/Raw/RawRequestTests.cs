@@ -184,7 +184,7 @@ public class RawRequestTests
 
         Assert.That(error!.JsonPath, Is.EqualTo("$.votes"));
         Assert.That(error.Message, Does.Contain("$.votes"));
-        Assert.That(error.RequestPath, Is.EqualTo("rest/api/3/issue/DOCS-1"));
+        Assert.That(error.RequestPath, Is.EqualTo("/rest/api/3/issue/DOCS-1"));
     }
 
     [Test]
