@@ -35,6 +35,9 @@ internal sealed class CliContext
     /// <summary>The clock for token expiry and timestamps.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>How Jira calls are retried (429, transient failures); tests shorten the waits.</summary>
+    public Http.JiraRetryOptions Retry { get; init; } = new();
+
     /// <summary>The user's home directory, for the default profile location.</summary>
     public string HomeDirectory { get; init; } = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
 

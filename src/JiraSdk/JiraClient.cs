@@ -72,7 +72,7 @@ public sealed class JiraClient : IDisposable
     public static HttpMessageHandler CreateHttpMessageHandler(JiraClientOptions options)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
-        return JiraHttpPipeline.Chain(JiraHttpPipeline.CreateHandlers(options.ToPipelineSettings(null)), JiraHttpPipeline.CreatePrimaryHandler());
+        return JiraHttpPipeline.Chain(JiraHttpPipeline.CreateHandlers(options.ToPipelineSettings(null)), options.CreatePrimaryHandler());
     }
 
     /// <inheritdoc cref="JiraRawClient.SendAsync(HttpMethod, string, JiraRequestOptions?, CancellationToken)"/>
@@ -95,9 +95,13 @@ public sealed class JiraClient : IDisposable
     public Task<Stream> SendForStreamAsync(HttpMethod method, string relativePath, JiraRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         _raw.SendForStreamAsync(method, relativePath, options, cancellationToken);
 
-    /// <inheritdoc cref="JiraRawClient.SendForResponseAsync"/>
+    /// <inheritdoc cref="JiraRawClient.SendForResponseAsync(HttpMethod, string, JiraRequestOptions?, CancellationToken)"/>
     public Task<HttpResponseMessage> SendForResponseAsync(HttpMethod method, string relativePath, JiraRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         _raw.SendForResponseAsync(method, relativePath, options, cancellationToken);
+
+    /// <inheritdoc cref="JiraRawClient.SendForResponseAsync(HttpRequestMessage, CancellationToken)"/>
+    public Task<HttpResponseMessage> SendForResponseAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
+        _raw.SendForResponseAsync(request, cancellationToken);
 
     /// <summary>Disposes the HTTP client when this JiraClient created it.</summary>
     public void Dispose()

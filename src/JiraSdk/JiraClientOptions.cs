@@ -40,6 +40,15 @@ public sealed class JiraClientOptions
     /// <summary>The clock for retry waits and timeouts; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Creates the handler that talks to the network, for a proxy, client certificates or a test double; by default a
+    /// <c>SocketsHttpHandler</c> with response decompression. Turn automatic redirects off on your handler: the pipeline
+    /// follows redirects itself, so that credentials never reach another host.
+    /// </summary>
+    public Func<HttpMessageHandler>? PrimaryHandler { get; set; }
+
+    internal HttpMessageHandler CreatePrimaryHandler() => PrimaryHandler?.Invoke() ?? JiraHttpPipeline.CreatePrimaryHandler();
+
     internal Uri ValidatedSiteUrl()
     {
         var site = SiteUrl ?? throw new InvalidOperationException($"{nameof(JiraClientOptions)}.{nameof(SiteUrl)} is required.");

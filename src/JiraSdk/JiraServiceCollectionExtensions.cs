@@ -26,7 +26,7 @@ public static class JiraServiceCollectionExtensions
         services.AddOptions<JiraClientOptions>(HttpClientName).Configure(configure);
         var builder = services.AddHttpClient(HttpClientName)
             .ConfigureHttpClient((provider, httpClient) => OptionsOf(provider).ApplyTo(httpClient))
-            .ConfigurePrimaryHttpMessageHandler(JiraHttpPipeline.CreatePrimaryHandler)
+            .ConfigurePrimaryHttpMessageHandler(provider => OptionsOf(provider).CreatePrimaryHandler())
             .ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
             {
                 var settings = OptionsOf(provider).ToPipelineSettings(provider.GetService<ILoggerFactory>());

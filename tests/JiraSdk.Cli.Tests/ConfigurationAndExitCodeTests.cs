@@ -58,7 +58,7 @@ public sealed class ConfigurationAndExitCodeTests
         cli.UseBasic(new Uri($"http://127.0.0.1:{FakeJira.UnusedPort()}/"));
         var run = await cli.RunAsync("raw", "GET", "/rest/api/3/myself");
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
-        Assert.That(run.Err.Trim(), Does.StartWith("jira: The request could not be sent:"));
+        Assert.That(run.Err.Trim(), Does.StartWith("jira: Could not reach Jira:"));
     }
 
     [Test]

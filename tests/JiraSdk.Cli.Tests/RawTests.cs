@@ -52,6 +52,23 @@ public sealed class RawTests
     }
 
     [Test]
+    public async Task A_rate_limited_request_is_retried_like_any_sdk_call()
+    {
+        var calls = 0;
+        await using var jira = new FakeJira(r => Interlocked.Increment(ref calls) == 1
+            ? (429, """{"errorMessages":["Rate limit exceeded."]}""")
+            : (200, """{"accountId":"5b10"}"""));
+        using var cli = new CliHarness();
+        cli.UseBasic(jira.BaseUri);
+
+        var run = await cli.RunAsync("raw", "GET", "/rest/api/3/myself");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Err.Trim(), Is.EqualTo("HTTP 200 OK"));
+        Assert.That(jira.Requests.Select(r => r.Authorization), Is.EqualTo(new[] { CliHarness.BasicHeader, CliHarness.BasicHeader }));
+    }
+
+    [Test]
     public async Task A_failed_request_prints_status_and_body_and_the_error_line_and_exits_1()
     {
         await using var jira = new FakeJira(r => (404, """{"errorMessages":["Issue does not exist or you do not have permission to see it."],"errors":{}}"""));

@@ -17,38 +17,42 @@ internal sealed record JiraResponse(int StatusCode, string ReasonPhrase, string 
 }
 
 /// <summary>
-/// The one seam between the commands and the SDK: an authenticated HttpClient on the site URL. Every command talks to
-/// Jira through <see cref="SendAsync"/>, so moving to <c>JiraSdk.JiraClient</c> changes this class only.
+/// The one seam between the commands and the SDK: a <see cref="JiraClient"/> on the site URL, so every command gets the
+/// SDK's whole pipeline (authentication, retry on 429 and transient failures, safe redirects, timeout). Commands send
+/// through <see cref="SendAsync"/>, which hands back error statuses instead of throwing, because <c>jira raw</c> prints them.
 /// </summary>
 internal sealed class JiraConnection : IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly JiraClient _jira;
 
-    private JiraConnection(HttpClient http, string apiVersion)
+    private JiraConnection(JiraClient jira, string apiVersion)
     {
-        _http = http;
+        _jira = jira;
         ApiVersion = apiVersion;
     }
 
     /// <summary>The REST API version of the search and issue commands ("2" or "3").</summary>
     public string ApiVersion { get; }
 
-    public Uri SiteUrl => _http.BaseAddress!;
+    public Uri SiteUrl => _jira.HttpClient.BaseAddress!;
 
-    /// <summary>The authenticated client on the site URL, for SDK components that take an HttpClient (webhook registrar).</summary>
-    public HttpClient Http => _http;
+    /// <summary>The client with the SDK pipeline on the site URL, for SDK components that take an HttpClient (webhook registrar).</summary>
+    public HttpClient Http => _jira.HttpClient;
 
     public static async Task<JiraConnection> OpenAsync(CliSettings settings, CliContext context, CancellationToken cancellationToken)
     {
         var site = settings.RequireSiteUrl();
         var authentication = await CreateAuthenticationAsync(settings, context, cancellationToken);
-        var http = new HttpClient(new JiraAuthenticationHandler(authentication, context.NewPrimaryHandler()))
+        var jira = new JiraClient(new JiraClientOptions
         {
-            BaseAddress = site,
-            Timeout = TimeSpan.FromSeconds(100),
-        };
-        http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("jira-cli", typeof(JiraConnection).Assembly.GetName().Version?.ToString(3) ?? "0"));
-        return new JiraConnection(http, settings.ApiVersion);
+            SiteUrl = site,
+            Authentication = authentication,
+            UserAgent = "jira-cli/" + (typeof(JiraConnection).Assembly.GetName().Version?.ToString(3) ?? "0"),
+            TimeProvider = context.TimeProvider,
+            Retry = context.Retry,
+            PrimaryHandler = context.NewPrimaryHandler,
+        });
+        return new JiraConnection(jira, settings.ApiVersion);
     }
 
     private static async Task<JiraAuthentication> CreateAuthenticationAsync(CliSettings settings, CliContext context, CancellationToken cancellationToken)
@@ -85,12 +89,14 @@ internal sealed class JiraConnection : IDisposable
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task<JiraResponse> SendAsync(HttpMethod method, string relativePath, string? jsonBody, CancellationToken cancellationToken)
     {
+        // The path comes from the user with its query already written out, so it is sent as given rather than through
+        // the SDK's URL templates, which would read any '{' in it as a placeholder.
         using var request = new HttpRequestMessage(method, new Uri(SiteUrl, relativePath.TrimStart('/')));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         // Jira refuses state-changing requests without this header from clients it takes for browsers (XSRF check).
         request.Headers.TryAddWithoutValidation("X-Atlassian-Token", "no-check");
         if (jsonBody is not null) request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
-        using var response = await _http.SendAsync(request, cancellationToken);
+        using var response = await _jira.SendForResponseAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var headers = response.Headers.Concat(response.Content.Headers)
             .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
@@ -106,5 +112,5 @@ internal sealed class JiraConnection : IDisposable
         return response.Body;
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _jira.Dispose();
 }

@@ -40,7 +40,7 @@ public sealed class JiraRawClient
         }
         catch (JsonException invalid)
         {
-            throw SerializationError("The response body is not JSON.", bytes, response, invalid);
+            throw SerializationError("The response body is not JSON.", new ArraySegment<byte>(bytes), response, invalid);
         }
     }
 
@@ -69,7 +69,7 @@ public sealed class JiraRawClient
         }
         catch (JsonException invalid)
         {
-            throw SerializationError($"The response body is not a {typeof(T).Name}.", bytes, response, invalid);
+            throw SerializationError($"The response body is not a {typeof(T).Name}.", new ArraySegment<byte>(bytes), response, invalid);
         }
     }
 
@@ -163,6 +163,24 @@ public sealed class JiraRawClient
             using (body)
                 throw SerializationError($"The response body is not {expected}.", body?.Bytes ?? default, response, wrongShape);
         }
+    }
+
+    /// <summary>
+    /// Sends a request you built yourself (a multipart upload, a body the options cannot express) through the same
+    /// pipeline, and returns the raw response, error statuses included; the caller disposes it. A relative
+    /// <c>RequestUri</c> is resolved against the site URL.
+    /// </summary>
+    /// <param name="request">The request; its <c>RequestUri</c> is relative to the site or an absolute URL on it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The response, with its headers read and its body unread.</returns>
+    /// <exception cref="ArgumentException">The request URL is on another host: credentials are only sent to the site.</exception>
+    public async Task<HttpResponseMessage> SendForResponseAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
+    {
+        if (request is null) throw new ArgumentNullException(nameof(request));
+        if (request.RequestUri is { IsAbsoluteUri: true } absolute && !RawRequestBuilder.SameOrigin(absolute, BaseAddress))
+            throw new ArgumentException($"'{absolute.GetLeftPart(UriPartial.Authority)}' is not the Jira site; credentials are only sent to {BaseAddress.GetLeftPart(UriPartial.Authority)}.", nameof(request));
+        request.ReturnErrorResponses();
+        return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 
     private Uri BaseAddress => _httpClient.BaseAddress

@@ -125,7 +125,7 @@ internal static class RawRequestBuilder
 
     private static string EscapeLiteral(string text) => text.Replace("{", "%7B").Replace("}", "%7D");
 
-    private static bool SameOrigin(Uri a, Uri b) =>
+    internal static bool SameOrigin(Uri a, Uri b) =>
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;

@@ -40,6 +40,8 @@ internal sealed class CliHarness : IDisposable
             HomeDirectory = Home,
             WorkingDirectory = Home,
             OpenBrowser = OpenBrowser,
+            // The SDK's policy with waits short enough for a test run: same attempts, milliseconds instead of seconds.
+            Retry = new JiraSdk.Http.JiraRetryOptions { InitialDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) },
         };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var code = await JiraCli.RunAsync(args, context, timeout.Token);

@@ -95,6 +95,57 @@ public class JiraClientTests
     }
 
     [Test]
+    public async Task APrimaryHandlerFromTheOptionsCarriesEveryAuthenticatedRequest()
+    {
+        var network = new MockHttpMessageHandler();
+        network.Expect(TestPipeline.Site + "rest/api/3/issue/DOCS-1").With(r => r.Headers.Authorization?.ToString() == "Bearer pat-secret")
+            .Respond("application/json", "{\"key\":\"DOCS-1\"}");
+        using var jira = new JiraClient(new JiraClientOptions
+        {
+            SiteUrl = TestPipeline.Site,
+            Authentication = JiraSdk.Auth.JiraAuthentication.PersonalAccessToken("pat-secret"),
+            PrimaryHandler = () => network,
+        });
+
+        var issue = await jira.V3.GetIssueAsync("DOCS-1");
+
+        Assert.That(issue.Key, Is.EqualTo("DOCS-1"));
+        network.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
+    public async Task ARequestBuiltByTheCallerGoesThroughThePipelineAndErrorsComeBackAsResponses()
+    {
+        var network = new MockHttpMessageHandler();
+        network.Expect(HttpMethod.Post, TestPipeline.Site + "rest/api/3/issue/DOCS-1/attachments")
+            .With(r => r.Headers.Authorization?.Scheme == "Bearer" && r.Content is MultipartFormDataContent)
+            .Respond(HttpStatusCode.Forbidden, "application/json", "{\"errorMessages\":[\"No permission.\"]}");
+        using var jira = new JiraClient(TestPipeline.Create(network, new FakeTimeProvider(), authentication: () => new FakeBearerHandler()));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "rest/api/3/issue/DOCS-1/attachments")
+        {
+            Content = new MultipartFormDataContent { { new StringContent("hello"), "file", "notes.txt" } },
+        };
+
+        using var response = await jira.SendForResponseAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("No permission."));
+        network.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
+    public void ARequestBuiltByTheCallerForAnotherHostIsRefusedBeforeCredentialsLeave()
+    {
+        var network = new MockHttpMessageHandler();
+        var anything = network.When("*").Respond(HttpStatusCode.OK);
+        using var jira = new JiraClient(TestPipeline.Create(network, new FakeTimeProvider(), authentication: () => new FakeBearerHandler()));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://elsewhere.invalid/rest/api/3/myself");
+
+        Assert.ThrowsAsync<ArgumentException>(() => jira.SendForResponseAsync(request));
+        Assert.That(network.GetMatchCount(anything), Is.Zero);
+    }
+
+    [Test]
     public void OptionsWithoutASiteAreRejected()
     {
         Assert.Throws<InvalidOperationException>(() => new JiraClient(new JiraClientOptions()));
