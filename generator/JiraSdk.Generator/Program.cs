@@ -4,15 +4,22 @@ using JiraSdk.Generator.Normalizations;
 
 // Usage: JiraSdk.Generator --api-version v3 --specs-dir DIR --sources specs/sources.json --patches specs/patches
 //                          --cache DIR --out normalized.json --code-out clients.g.cs
-//    or: JiraSdk.Generator postprocess generated.g.cs
+//    or: JiraSdk.Generator postprocess generated.g.cs paging.g.cs
 // Prints MSBuild-formatted errors (one line) so a failure reads clearly in the build output.
 try
 {
-    if (args is ["postprocess", var generatedFile])
+    if (args is ["postprocess", var generatedFile, var pagingFile])
     {
         var generated = await File.ReadAllTextAsync(generatedFile);
         var fixedCode = CodeFixups.Apply(generated);
         if (fixedCode != generated) await File.WriteAllTextAsync(generatedFile, fixedCode);
+
+        var paging = PagingWriter.Write(fixedCode);
+        if (!File.Exists(pagingFile) || await File.ReadAllTextAsync(pagingFile) != paging.Code)
+            await File.WriteAllTextAsync(pagingFile, paging.Code);
+        var report = Path.ChangeExtension(pagingFile, ".txt");
+        await File.WriteAllLinesAsync(report, paging.Written.Select(w => "+ " + w).Concat(paging.Skipped.Select(s => "- " + s)));
+        Console.WriteLine($"JiraSdk.Generator: {paging.Written.Count} paged operations stream as IAsyncEnumerable; {paging.Skipped.Count} cannot (see {report})");
         return 0;
     }
 

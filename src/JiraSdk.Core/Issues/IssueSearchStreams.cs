@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using JiraSdk.Paging;
 using JiraSdk.Raw;
 
@@ -16,10 +15,10 @@ internal static class IssueSearchStreams
         if (jql is null) throw new ArgumentNullException(nameof(jql));
         var fieldList = fields?.ToArray();
         var path = $"rest/api/{apiVersion}/search/jql";
-        return WithCancellation(JiraPages.ByToken(
+        return JiraPages.ByToken(
             (token, max, ct) => FetchAsync(raw, path, Query(jql, fieldList, expand, max, "nextPageToken", token), ct),
             page => new TokenPage<JiraIssue>(page.Issues, page.NextPageToken, page.IsLast),
-            pageSize), cancellationToken);
+            pageSize, cancellationToken: cancellationToken);
     }
 
     /// <summary><c>/rest/api/2/search</c> as Data Center (and older Cloud code) uses it, paged by <c>startAt</c>.</summary>
@@ -28,16 +27,10 @@ internal static class IssueSearchStreams
         if (jql is null) throw new ArgumentNullException(nameof(jql));
         var fieldList = fields?.ToArray();
         var path = $"rest/api/{apiVersion}/search";
-        return WithCancellation(JiraPages.ByOffset(
+        return JiraPages.ByOffset(
             (startAt, max, ct) => FetchAsync(raw, path, Query(jql, fieldList, expand, max, "startAt", startAt), ct),
             page => new OffsetPage<JiraIssue>(page.Issues, page.StartAt, page.Total, page.IsLast),
-            pageSize), cancellationToken);
-    }
-
-    private static async IAsyncEnumerable<JiraIssue> WithCancellation(IAsyncEnumerable<JiraIssue> issues, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var issue in issues.WithCancellation(cancellationToken).ConfigureAwait(false))
-            yield return issue;
+            pageSize, cancellationToken: cancellationToken);
     }
 
     private static JiraRequestOptions Query(string jql, string[]? fields, string? expand, int maxResults, string positionName, object? position)

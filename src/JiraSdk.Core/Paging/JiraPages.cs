@@ -25,8 +25,9 @@ public static class JiraPages
     /// <param name="fetchPage">Fetches the page starting at the given index with at most the given number of items.</param>
     /// <param name="pageSize">The <c>maxResults</c> asked for; Jira may return fewer.</param>
     /// <param name="startAt">The index to start from.</param>
-    public static IAsyncEnumerable<T> ByOffset<T>(Func<long, int, CancellationToken, Task<OffsetPage<T>>> fetchPage, int pageSize = DefaultPageSize, long startAt = 0) =>
-        ByOffset(fetchPage, page => page, pageSize, startAt);
+    /// <param name="cancellationToken">Stops the enumeration; <c>WithCancellation</c> on the result works as well.</param>
+    public static IAsyncEnumerable<T> ByOffset<T>(Func<long, int, CancellationToken, Task<OffsetPage<T>>> fetchPage, int pageSize = DefaultPageSize, long startAt = 0, CancellationToken cancellationToken = default) =>
+        ByOffset(fetchPage, page => page, pageSize, startAt, cancellationToken);
 
     /// <summary>Enumerates an offset-paged list, reading each page's position with <paramref name="describe"/>.</summary>
     /// <typeparam name="TPage">The page type the operation returns (e.g. a generated <c>PageBean…</c>).</typeparam>
@@ -35,25 +36,27 @@ public static class JiraPages
     /// <param name="describe">Reads items, <c>startAt</c>, <c>total</c> and <c>isLast</c> from a page.</param>
     /// <param name="pageSize">The <c>maxResults</c> asked for; Jira may return fewer.</param>
     /// <param name="startAt">The index to start from.</param>
+    /// <param name="cancellationToken">Stops the enumeration; <c>WithCancellation</c> on the result works as well.</param>
     /// <remarks>
     /// Stops after a page with <c>isLast</c>, when <c>total</c> is reached, or after an empty page. When Jira reports
     /// neither <c>isLast</c> nor <c>total</c>, one more (empty) page is fetched to learn that the list ended.
     /// </remarks>
-    public static IAsyncEnumerable<T> ByOffset<TPage, T>(Func<long, int, CancellationToken, Task<TPage>> fetchPage, Func<TPage, OffsetPage<T>> describe, int pageSize = DefaultPageSize, long startAt = 0)
+    public static IAsyncEnumerable<T> ByOffset<TPage, T>(Func<long, int, CancellationToken, Task<TPage>> fetchPage, Func<TPage, OffsetPage<T>> describe, int pageSize = DefaultPageSize, long startAt = 0, CancellationToken cancellationToken = default)
     {
         if (fetchPage is null) throw new ArgumentNullException(nameof(fetchPage));
         if (describe is null) throw new ArgumentNullException(nameof(describe));
         if (pageSize < 1) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "A page holds at least one item.");
         if (startAt < 0) throw new ArgumentOutOfRangeException(nameof(startAt), startAt, "Must not be negative.");
-        return EnumerateByOffset(fetchPage, describe, pageSize, startAt, default);
+        return EnumerateByOffset(fetchPage, describe, pageSize, startAt, cancellationToken);
     }
 
     /// <summary>Enumerates a token-paged list whose fetch already returns <see cref="TokenPage{T}"/>.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     /// <param name="fetchPage">Fetches the page for the given token (<c>null</c> for the first) with at most the given number of items.</param>
     /// <param name="pageSize">The <c>maxResults</c> asked for; Jira may return fewer.</param>
-    public static IAsyncEnumerable<T> ByToken<T>(Func<string?, int, CancellationToken, Task<TokenPage<T>>> fetchPage, int pageSize = DefaultPageSize) =>
-        ByToken(fetchPage, page => page, pageSize);
+    /// <param name="cancellationToken">Stops the enumeration; <c>WithCancellation</c> on the result works as well.</param>
+    public static IAsyncEnumerable<T> ByToken<T>(Func<string?, int, CancellationToken, Task<TokenPage<T>>> fetchPage, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default) =>
+        ByToken(fetchPage, page => page, pageSize, cancellationToken);
 
     /// <summary>Enumerates a token-paged list, reading each page's items and next token with <paramref name="describe"/>.</summary>
     /// <typeparam name="TPage">The page type the operation returns.</typeparam>
@@ -61,14 +64,15 @@ public static class JiraPages
     /// <param name="fetchPage">Fetches the page for the given token (<c>null</c> for the first) with at most the given number of items.</param>
     /// <param name="describe">Reads items, <c>nextPageToken</c> and <c>isLast</c> from a page.</param>
     /// <param name="pageSize">The <c>maxResults</c> asked for.</param>
+    /// <param name="cancellationToken">Stops the enumeration; <c>WithCancellation</c> on the result works as well.</param>
     /// <remarks>Stops after a page with <c>isLast</c> or without a next token.</remarks>
     /// <exception cref="JiraPagingException">Jira answered a page with the token that fetched it, which would loop for ever.</exception>
-    public static IAsyncEnumerable<T> ByToken<TPage, T>(Func<string?, int, CancellationToken, Task<TPage>> fetchPage, Func<TPage, TokenPage<T>> describe, int pageSize = DefaultPageSize)
+    public static IAsyncEnumerable<T> ByToken<TPage, T>(Func<string?, int, CancellationToken, Task<TPage>> fetchPage, Func<TPage, TokenPage<T>> describe, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
     {
         if (fetchPage is null) throw new ArgumentNullException(nameof(fetchPage));
         if (describe is null) throw new ArgumentNullException(nameof(describe));
         if (pageSize < 1) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, "A page holds at least one item.");
-        return EnumerateByToken(fetchPage, describe, pageSize, default);
+        return EnumerateByToken(fetchPage, describe, pageSize, cancellationToken);
     }
 
     private static async IAsyncEnumerable<T> EnumerateByOffset<TPage, T>(Func<long, int, CancellationToken, Task<TPage>> fetchPage,
