@@ -84,7 +84,7 @@ internal static partial class PagingWriter
 
     private sealed record Parameter(string Type, string Name, string? Default);
 
-    private sealed record Method(string Name, string? Result, IReadOnlyList<Parameter> Parameters);
+    private sealed record Method(string Name, string? Result, IReadOnlyList<Parameter> Parameters, bool Deprecated);
 
     private sealed record Interface(string Name, List<Method> Methods);
 
@@ -102,27 +102,37 @@ internal static partial class PagingWriter
         var classes = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         Interface? currentInterface = null;
         Dictionary<string, string>? currentClass = null;
+        var deprecated = false;
         foreach (var line in code.Split('\n'))
         {
+            if (line.TrimStart().StartsWith("[System.Obsolete", StringComparison.Ordinal))
+            {
+                deprecated = true;
+                continue;
+            }
             if (TypeDeclaration().Match(line) is { Success: true } type)
             {
                 currentInterface = null;
                 currentClass = null;
+                deprecated = false;
                 if (type.Groups["kind"].Value == "interface")
                     interfaces.Add(currentInterface = new Interface(type.Groups["name"].Value, new List<Method>()));
                 else
                     classes[type.Groups["name"].Value] = currentClass = new Dictionary<string, string>(StringComparer.Ordinal);
                 continue;
             }
-            if (currentInterface is not null && InterfaceMethod().Match(line) is { Success: true } method)
+            var isComment = line.TrimStart().StartsWith("//", StringComparison.Ordinal) || line.Trim().Length == 0;
+            if (!isComment && currentInterface is not null && InterfaceMethod().Match(line) is { Success: true } method)
             {
                 var result = method.Groups["result"].Success ? method.Groups["result"].Value[1..^1] : null;
-                currentInterface.Methods.Add(new Method(method.Groups["name"].Value, result, SplitParameters(method.Groups["parameters"].Value)));
+                currentInterface.Methods.Add(new Method(method.Groups["name"].Value, result, SplitParameters(method.Groups["parameters"].Value), deprecated));
             }
             else if (currentClass is not null && Property().Match(line) is { Success: true } property)
             {
                 currentClass[property.Groups["name"].Value] = property.Groups["type"].Value;
             }
+            // An [Obsolete] belongs to the declaration right after it (doc comments may sit between).
+            if (!isComment) deprecated = false;
         }
         return new Model(ns, interfaces, classes);
     }
@@ -245,6 +255,7 @@ internal static partial class PagingWriter
             .AppendLine($"        /// <inheritdoc cref=\"{operation}\" path=\"/param\"/>")
             .AppendLine($"        /// <param name=\"pageSize\">The <c>{paging.Size.Name}</c> of each request; Jira may cap it lower.</param>")
             .AppendLine($"        /// <param name=\"cancellationToken\">Stops the enumeration.</param>")
+            .Append(method.Deprecated ? "        [global::System.Obsolete(\"The operation it enumerates is deprecated.\")]\n" : "")
             .AppendLine($"        public static global::System.Collections.Generic.IAsyncEnumerable<{paging.ItemType}> {name}(this {client} client{(signature.Length > 0 ? ", " + signature : "")}, int pageSize = global::JiraSdk.Paging.JiraPages.DefaultPageSize, global::System.Threading.CancellationToken cancellationToken = default)")
             .AppendLine("        {")
             .AppendLine("            if (client is null) throw new global::System.ArgumentNullException(nameof(client));");

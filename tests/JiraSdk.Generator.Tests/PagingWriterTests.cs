@@ -11,6 +11,8 @@ public class PagingWriterTests
                 System.Threading.Tasks.Task<PageBeanThing> SearchThingsAsync(long? startAt = null, int? maxResults = null, string? expand = "a,b", System.Collections.Generic.IDictionary<string, int>? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
                 System.Threading.Tasks.Task<System.Collections.Generic.ICollection<Thing>> GetAllThingsAsync(int? startAt = null, int? maxResults = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
                 System.Threading.Tasks.Task<ThingUsages> GetThingUsagesAsync(string thingId, string? nextPageToken = null, int? maxResults = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+                /// <summary>Deprecated, use SearchThings.</summary>
+                [System.Obsolete]
                 System.Threading.Tasks.Task<PageBeanThing> GetThingsAsync(string? startAt = null, string? maxResults = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
                 System.Threading.Tasks.Task<PageBeanThing> ListThingsAsync(long? startAt = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
                 System.Threading.Tasks.Task GetThingTabsAsync(long? startAt = null, int? maxResults = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -75,6 +77,8 @@ public class PagingWriterTests
         Assert.That(code, Does.Contain("client.GetAllThingsAsync(startAt: checked((int)position_), maxResults: size_, cancellationToken: ct_)"));
         Assert.That(code, Does.Contain("new global::JiraSdk.Paging.OffsetPage<Thing>(page_)"));
         Assert.That(code, Does.Contain("new global::JiraSdk.Paging.TokenPage<ThingUsage>(page_.Projects?.Values, page_.Projects?.NextPageToken, null)"));
+        Assert.That(code, Does.Match(@"\[global::System\.Obsolete\([^)]*\)\]\s+public static [^(]+ EnumerateThingsAsync\("), "a deprecated operation's twin is deprecated too");
+        Assert.That(code, Does.Not.Match(@"\[global::System\.Obsolete\([^)]*\)\]\s+public static [^(]+ EnumerateThingUsagesAsync\("));
         Assert.That(code, Does.Contain("startAt: position_.ToString(global::System.Globalization.CultureInfo.InvariantCulture), maxResults: size_.ToString(global::System.Globalization.CultureInfo.InvariantCulture)"));
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace JiraSdk.Serialization;
 
@@ -8,7 +9,8 @@ public static class JiraJson
 {
     /// <summary>
     /// Applies Jira's conventions to <paramref name="options"/>: null properties are left out of request bodies (Jira reads
-    /// an explicit <c>null</c> as "clear this field"), timestamps use Jira's format, and enums their wire values.
+    /// an explicit <c>null</c> as "clear this field"), timestamps use Jira's format, enums their wire values, and free-form
+    /// objects (issue fields) are parsed once rather than once per value.
     /// </summary>
     public static void Configure(JsonSerializerOptions options)
     {
@@ -21,5 +23,7 @@ public static class JiraJson
             options.Converters.Add(new JiraDateTimeOffsetConverter());
         if (!options.Converters.OfType<JiraEnumConverterFactory>().Any())
             options.Converters.Add(new JiraEnumConverterFactory());
+        // Only where reflection would be used anyway: a caller's source-generated resolver is left as it is.
+        options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver { Modifiers = { FreeFormObjectConverter.Apply } };
     }
 }

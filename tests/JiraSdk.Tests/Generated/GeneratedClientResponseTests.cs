@@ -77,7 +77,28 @@ public class GeneratedClientResponseTests : GeneratedClientFixture
         var ex = Assert.ThrowsAsync<JiraSerializationException>(() => Api.Issues.GetIssueAsync("DOCS-1"));
 
         Assert.That(ex!.InnerException, Is.InstanceOf<System.Text.Json.JsonException>());
-        Assert.That(ex.JsonPath, Is.EqualTo("$.fields.summary"));
+        // Issue fields are a free-form object read in one piece, so the path ends there; the position is exact.
+        Assert.That(ex.JsonPath, Is.EqualTo("$.fields"));
+        Assert.That(ex.Message, Does.Contain("(at $.fields, line 0, byte "));
+    }
+
+    [Test]
+    public async Task IssueFieldsReadAsJsonValuesWithNullForJsonNullAndWriteBackUnchanged()
+    {
+        Mock.When(Site + "rest/api/3/issue/DOCS-1").Respond("application/json",
+            """{"key":"DOCS-1","fields":{"summary":"Hi","duedate":null,"labels":["a","b"],"customfield_10010":{"value":"Gold"},"timeestimate":3600}}""");
+
+        var issue = await Api.Issues.GetIssueAsync("DOCS-1");
+
+        Assert.That(issue.Fields!["summary"], Is.InstanceOf<System.Text.Json.JsonElement>());
+        Assert.That(((System.Text.Json.JsonElement)issue.Fields["summary"]).GetString(), Is.EqualTo("Hi"));
+        Assert.That(issue.Fields["duedate"], Is.Null);
+        Assert.That(((System.Text.Json.JsonElement)issue.Fields["customfield_10010"]).GetProperty("value").GetString(), Is.EqualTo("Gold"));
+        Assert.That(((System.Text.Json.JsonElement)issue.Fields["timeestimate"]).GetInt32(), Is.EqualTo(3600));
+        var options = new System.Text.Json.JsonSerializerOptions();
+        JiraSdk.Serialization.JiraJson.Configure(options);
+        Assert.That(System.Text.Json.JsonSerializer.Serialize(new IssueUpdateDetails { Fields = issue.Fields }, options),
+            Is.EqualTo("""{"fields":{"summary":"Hi","duedate":null,"labels":["a","b"],"customfield_10010":{"value":"Gold"},"timeestimate":3600}}"""));
     }
 
     [Test]

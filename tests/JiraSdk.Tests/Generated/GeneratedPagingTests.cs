@@ -80,13 +80,13 @@ public class GeneratedPagingTests : GeneratedClientFixture
     [Test]
     public async Task APositionTheSpecDeclaresAsAStringIsSentAsTheSameNumber()
     {
-        Page("rest/api/3/priority/search", r => Query(r, "startAt") == "0" && Query(r, "maxResults") == "1",
+        Page("rest/api/3/issuesecurityschemes/level", r => Query(r, "startAt") == "0" && Query(r, "maxResults") == "1",
             """{"startAt":0,"total":2,"values":[{"id":"1"}]}""");
-        Page("rest/api/3/priority/search", r => Query(r, "startAt") == "1" && Query(r, "maxResults") == "1",
+        Page("rest/api/3/issuesecurityschemes/level", r => Query(r, "startAt") == "1" && Query(r, "maxResults") == "1",
             """{"startAt":1,"total":2,"values":[{"id":"2"}]}""");
 
         var ids = new List<string?>();
-        await foreach (var priority in Api.IssuePriorities.EnumerateSearchPrioritiesAsync(pageSize: 1)) ids.Add(priority.Id);
+        await foreach (var level in Api.IssueSecuritySchemes.EnumerateSecurityLevelsAsync(pageSize: 1)) ids.Add(level.Id);
 
         Assert.That(ids, Is.EqualTo(new[] { "1", "2" }));
         Mock.VerifyNoOutstandingExpectation();

@@ -65,7 +65,7 @@ public class RetryHandlerTests
         var asked = new List<TimeSpan>();
         HttpResponseMessage RetryAt(TimeSpan after)
         {
-            var now = _time.GetUtcNow();
+            var now = _seen[^1]; // the instant this response is sent, as the waits are measured
             var date = DateTimeOffset.Parse((now + after).ToString("r"), System.Globalization.CultureInfo.InvariantCulture);
             asked.Add(date - now);
             return TooManyRequests(r => r.Headers.TryAddWithoutValidation("Retry-After", date.ToString("r")));
@@ -85,14 +85,23 @@ public class RetryHandlerTests
     [Test]
     public async Task FallsBackToRateLimitResetWhenThereIsNoRetryAfter()
     {
-        Expect(HttpMethod.Get, () => TooManyRequests(r => r.Headers.TryAddWithoutValidation("X-RateLimit-Reset", (_time.GetUtcNow() + TimeSpan.FromSeconds(12)).ToString("yyyy-MM-ddTHH:mm:ssZ"))));
+        // The reset instant has whole seconds, so the wait it asks for is measured from the clock when it was written.
+        var asked = TimeSpan.Zero;
+        Expect(HttpMethod.Get, () =>
+        {
+            var now = _seen[^1]; // the instant this response is sent, as the waits are measured
+            var reset = (now + TimeSpan.FromSeconds(12)).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+            asked = DateTimeOffset.Parse(reset, System.Globalization.CultureInfo.InvariantCulture) - now;
+            return TooManyRequests(r => r.Headers.TryAddWithoutValidation("X-RateLimit-Reset", reset));
+        });
         Expect(HttpMethod.Get, Ok);
         using var http = TestPipeline.Create(_network, _time);
 
         using var response = await TestPipeline.RunAsync(http.GetAsync("rest/api/3/issue/DOCS-1"), _time);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        AssertWaited(_seen[1] - _seen[0], TimeSpan.FromSeconds(12));
+        Assert.That(asked, Is.GreaterThan(TimeSpan.FromSeconds(11)).And.LessThanOrEqualTo(TimeSpan.FromSeconds(12)));
+        AssertWaited(_seen[1] - _seen[0], asked);
     }
 
     [Test]
