@@ -100,17 +100,10 @@ public sealed class JiraRawClient
     /// <returns>The body stream, read as it arrives.</returns>
     public async Task<Stream> SendForStreamAsync(HttpMethod method, string relativePath, JiraRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        using var request = RawRequestBuilder.Build(BaseAddress, method, relativePath, options);
-        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var response = await SendCheckedAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
         try
         {
-            await ThrowIfFailedOutsidePipelineAsync(response).ConfigureAwait(false);
-#if NET5_0_OR_GREATER
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            return new ResponseStream(stream, response);
+            return new ResponseStream(await ReadStreamAsync(response, cancellationToken).ConfigureAwait(false), response);
         }
         catch
         {
@@ -143,15 +136,8 @@ public sealed class JiraRawClient
     /// </summary>
     internal async Task<T> SendForJsonAsync<T>(HttpMethod method, string relativePath, JiraRequestOptions? options, string expected, Func<PooledJsonBody?, T> read, CancellationToken cancellationToken)
     {
-        using var request = RawRequestBuilder.Build(BaseAddress, method, relativePath, options);
-        using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        response.RequestMessage ??= request; // a custom primary handler may not set it; errors read the path from it
-        await ThrowIfFailedOutsidePipelineAsync(response).ConfigureAwait(false);
-#if NET5_0_OR_GREATER
-        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
+        using var response = await SendCheckedAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
+        using var stream = await ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
         var body = await PooledJsonBody.ReadAsync(stream, response.Content.Headers.ContentLength,
             (bytes, invalid) => SerializationError("The response body is not JSON.", bytes, response, invalid), cancellationToken).ConfigureAwait(false);
         try
@@ -190,16 +176,41 @@ public sealed class JiraRawClient
     private async Task<(byte[] Bytes, HttpResponseMessage Response)> SendForBytesAsync(
         HttpMethod method, string relativePath, JiraRequestOptions? options, CancellationToken cancellationToken)
     {
-        using var request = RawRequestBuilder.Build(BaseAddress, method, relativePath, options);
-        using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        response.RequestMessage ??= request; // a custom primary handler may not set it; errors read the path from it
-        await ThrowIfFailedOutsidePipelineAsync(response).ConfigureAwait(false);
+        using var response = await SendCheckedAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
 #if NET5_0_OR_GREATER
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 #else
         var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
 #endif
         return (bytes, response);
+    }
+
+    /// <summary>Sends the request built from the arguments; a failed status has become an exception by the time it returns.</summary>
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, string relativePath, JiraRequestOptions? options, CancellationToken cancellationToken)
+    {
+        using var request = RawRequestBuilder.Build(BaseAddress, method, relativePath, options);
+        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        response.RequestMessage ??= request; // a custom primary handler may not set it; errors read the path from it
+        try
+        {
+            await ThrowIfFailedOutsidePipelineAsync(response).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<Stream> ReadStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+#if NET5_0_OR_GREATER
+        return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        cancellationToken.ThrowIfCancellationRequested();
+        return await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
     }
 
     /// <summary>An HttpClient without the SDK pipeline lets errors through; they get the same exceptions here.</summary>

@@ -195,4 +195,23 @@ public class JiraClientTests
         Assert.That(jira.HttpClient.Timeout, Is.EqualTo(Timeout.InfiniteTimeSpan));
         Assert.ThrowsAsync<JiraNotFoundException>(() => jira.V3.Issues.GetIssueAsync("NOPE-1"));
     }
+
+    [Test]
+    public async Task AddJiraClientUsesThePrimaryHandlerFromTheOptions()
+    {
+        var network = new MockHttpMessageHandler();
+        network.Expect("https://example.atlassian.net/rest/api/3/myself").Respond("application/json", "{\"accountId\":\"abc\"}");
+        var services = new ServiceCollection();
+        services.AddJiraClient(options =>
+        {
+            options.SiteUrl = new Uri("https://example.atlassian.net");
+            options.PrimaryHandler = () => network;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        using var me = await provider.GetRequiredService<JiraClient>().SendAsync(HttpMethod.Get, "rest/api/3/myself");
+
+        Assert.That(me!.RootElement.GetProperty("accountId").GetString(), Is.EqualTo("abc"));
+        network.VerifyNoOutstandingExpectation();
+    }
 }
