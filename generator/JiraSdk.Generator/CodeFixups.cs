@@ -7,9 +7,8 @@ namespace JiraSdk.Generator;
 /// <c>JsonStringEnumConverter&lt;T&gt;</c> on enum properties, which ignores the <c>EnumMember</c> wire values
 /// (<c>jira:issue_created</c> would be written as <c>JiraIssueCreated</c>), and puts nothing on enum collections (written as
 /// numbers). Removing the attributes lets the converter that <c>JiraJson.Configure</c> registers handle every enum,
-/// single or in a collection, by its wire value. A body that is not the declared JSON raises
-/// <c>JiraSerializationException</c> (which names the JSON path) rather than the plain <c>JiraApiException</c> NSwag's
-/// client template hard-codes, matching what <c>JiraClient</c>'s raw requests raise.
+/// single or in a collection, by its wire value. (A body that is not the declared JSON is handled by the
+/// <c>Client.Class.ReadObjectResponse</c> template override, which raises <c>JiraSerializationException</c>.)
 /// </summary>
 internal static partial class CodeFixups
 {
@@ -19,13 +18,9 @@ internal static partial class CodeFixups
     [GeneratedRegex(@"^\s*// TODO\(system\.text\.json\): Add ItemConverterType with enum converter when supported\r?\n", RegexOptions.Multiline)]
     private static partial Regex ItemConverterTodo();
 
-    [GeneratedRegex(@"(var message = ""Could not deserialize the response body (?:string|stream) as "" \+ typeof\(T\)\.FullName \+ ""\."";\r?\n\s*throw new )JiraApiException\(")]
-    private static partial Regex DeserializationFailure();
-
     public static string Apply(string code)
     {
         code = EnumConverterAttribute().Replace(code, "");
-        code = ItemConverterTodo().Replace(code, "");
-        return DeserializationFailure().Replace(code, "${1}JiraSerializationException(");
+        return ItemConverterTodo().Replace(code, "");
     }
 }

@@ -95,17 +95,6 @@ public class PatchAndSourceTests
     }
 
     [Test]
-    public void DeserializationFailuresRaiseTheSerializationError()
-    {
-        const string code = """
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new JiraApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
-            """;
-
-        Assert.That(CodeFixups.Apply(code), Does.Contain("throw new JiraSerializationException(message, (int)response.StatusCode"));
-    }
-
-    [Test]
     public void EnumConverterAttributesAreRemovedFromGeneratedCode()
     {
         const string code = """

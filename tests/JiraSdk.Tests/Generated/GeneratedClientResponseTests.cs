@@ -104,10 +104,25 @@ public class GeneratedClientResponseTests : GeneratedClientFixture
     [Test]
     public void AWrongShapeIsASerializationErrorNamingThePath()
     {
-        Mock.When(Site + "rest/api/3/issue/DOCS-1").Respond("application/json", """{"key":"DOCS-1","changelog":{"histories":"not a list"}}""");
+        const string body = """{"key":"DOCS-1","changelog":{"histories":"not a list"}}""";
+        Mock.When(Site + "rest/api/3/issue/DOCS-1").Respond("application/json", body);
 
         var ex = Assert.ThrowsAsync<JiraSerializationException>(() => Api.Issues.GetIssueAsync("DOCS-1"));
 
         Assert.That(ex!.JsonPath, Is.EqualTo("$.changelog.histories"));
+        Assert.That(ex.Body, Is.EqualTo(body), "the body that failed is kept for the caller");
+        Assert.That(ex.StatusCode, Is.EqualTo(200));
+        Assert.That(ex.RequestPath, Is.EqualTo("/rest/api/3/issue/DOCS-1"));
+    }
+
+    [Test]
+    public async Task ReadResponseAsStringStillReadsTheBodyAndTheModel()
+    {
+        Mock.When(Site + "rest/api/3/issue/DOCS-1").Respond("application/json", """{"key":"DOCS-1"}""");
+        var client = new IssuesClient(Http) { ReadResponseAsString = true };
+
+        var issue = await client.GetIssueAsync("DOCS-1");
+
+        Assert.That(issue.Key, Is.EqualTo("DOCS-1"));
     }
 }

@@ -1,0 +1,54 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using JiraSdk.Errors;
+using JiraSdk.Http;
+using JiraSdk.Raw;
+
+namespace JiraSdk.Serialization;
+
+/// <summary>
+/// How the generated clients read a JSON response body (their <c>ReadObjectResponseAsync</c> calls this): into a pooled
+/// buffer, then System.Text.Json over that one span. A body that does not deserialize becomes a
+/// <see cref="JiraSerializationException"/> that names the JSON path and quotes the body, bounded like every error body.
+/// </summary>
+internal static class GeneratedResponseReader
+{
+    /// <summary>Reads and deserializes the body of <paramref name="response"/>.</summary>
+    /// <param name="response">The response, status already checked.</param>
+    /// <param name="headers">Its headers, for the exception.</param>
+    /// <param name="options">The client's serializer settings.</param>
+    /// <param name="keepText">Whether the body text is wanted too (the clients' <c>ReadResponseAsString</c>).</param>
+    /// <param name="cancellationToken">Cancels reading.</param>
+    public static async Task<(T? Value, string? Text)> ReadAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers,
+        JsonSerializerOptions options, bool keepText, CancellationToken cancellationToken)
+    {
+#if NET5_0_OR_GREATER
+        using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        var (buffer, length) = await PooledBodyReader.ReadAsync(stream, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var text = keepText ? Encoding.UTF8.GetString(buffer, 0, length) : null;
+            try
+            {
+                return (JsonSerializer.Deserialize<T>(new ReadOnlySpan<byte>(buffer, 0, length), options), text);
+            }
+            catch (JsonException invalid)
+            {
+                var quoted = text ?? Encoding.UTF8.GetString(buffer, 0, Math.Min(length, JiraApiException.MaxBodyLength * 4));
+                throw new JiraSerializationException($"The response body is not a {typeof(T).Name}.", (int)response.StatusCode, quoted, headers, invalid)
+                {
+                    RequestMethod = response.RequestMessage?.Method.Method,
+                    RequestPath = RequestDescription.PathOf(response.RequestMessage),
+                };
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
