@@ -17,8 +17,6 @@ namespace JiraSdk.Generator;
 /// </remarks>
 internal static partial class PagingWriter
 {
-    private const string Task = "System.Threading.Tasks.Task<";
-
     [GeneratedRegex(@"^namespace ([\w.]+)", RegexOptions.Multiline)]
     private static partial Regex Namespace();
 
