@@ -111,7 +111,7 @@ public sealed class JiraClient : IDisposable
 
     private static HttpClient CreateHttpClient(JiraClientOptions options)
     {
-        var site = options.ValidatedSiteUrl();
+        options.ValidatedSiteUrl(); // a bad site URL fails here, before a pipeline is built for it
         var httpClient = new HttpClient(CreateHttpMessageHandler(options), disposeHandler: true);
         options.ApplyTo(httpClient);
         return httpClient;

@@ -55,6 +55,13 @@ public class JiraApiException : JiraException
     /// </summary>
     public string? RequestPath { get; internal set; }
 
+    /// <summary>Records which request failed: its method and path, never its query or credentials.</summary>
+    internal void DescribeRequest(HttpRequestMessage? request)
+    {
+        RequestMethod = request?.Method.Method;
+        RequestPath = Http.RequestDescription.PathOf(request);
+    }
+
     /// <inheritdoc />
     public override string Message
     {

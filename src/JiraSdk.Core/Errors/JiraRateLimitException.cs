@@ -21,7 +21,7 @@ public class JiraRateLimitException : JiraApiException
         : base(message, statusCode, response, headers, innerException)
     {
         RetryAfter = Http.RateLimitHeaders.RetryDelay(
-            HeaderLookup.First(Headers, "Retry-After"), HeaderLookup.First(Headers, Http.RateLimitHeaders.ResetHeader), now);
+            HeaderLookup.First(Headers, Http.RateLimitHeaders.RetryAfterHeader), HeaderLookup.First(Headers, Http.RateLimitHeaders.ResetHeader), now);
         RateLimitReason = HeaderLookup.First(Headers, RateLimitReasonHeader);
     }
 

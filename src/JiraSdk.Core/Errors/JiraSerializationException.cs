@@ -27,6 +27,20 @@ public class JiraSerializationException : JiraApiException
     /// <summary>The JSON path at which reading failed (e.g. <c>$.issues[3].fields</c>), when known.</summary>
     public string? JsonPath { get; }
 
+    /// <summary>The error for a response body that did not read as JSON of the expected shape.</summary>
+    /// <param name="message">What was expected.</param>
+    /// <param name="response">The response, for status, headers and the request it answered.</param>
+    /// <param name="body">The body's bytes; only the start is decoded, as only the start is kept.</param>
+    /// <param name="cause">The reader's error, which carries the JSON path.</param>
+    /// <param name="text">The body already decoded, when the caller has it.</param>
+    internal static JiraSerializationException ForBody(string message, HttpResponseMessage response, ArraySegment<byte> body, JsonException cause, string? text = null)
+    {
+        text ??= body.Array is null ? null : System.Text.Encoding.UTF8.GetString(body.Array, body.Offset, Math.Min(body.Count, MaxBodyLength * 4));
+        var error = new JiraSerializationException(message, (int)response.StatusCode, text, Http.ErrorMappingHandler.HeadersOf(response), cause);
+        error.DescribeRequest(response.RequestMessage);
+        return error;
+    }
+
     private static string WithPath(string message, Exception? inner) =>
         inner is not JsonException json ? message
         : json.LineNumber is null ? $"{message} (at {json.Path ?? "$"})"

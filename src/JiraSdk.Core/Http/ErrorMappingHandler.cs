@@ -35,7 +35,7 @@ internal sealed class ErrorMappingHandler : DelegatingHandler
             timeout.RequestPath = RequestDescription.PathOf(request);
             throw;
         }
-        catch (Exception failure) when (failure is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        catch (Exception failure) when (RetryHandler.IsTransientNetworkFailure(failure, cancellationToken))
         {
             throw new JiraNetworkException($"Could not reach Jira: {failure.Message}", failure)
             {
@@ -45,15 +45,14 @@ internal sealed class ErrorMappingHandler : DelegatingHandler
         }
 
         var failed = (int)response.StatusCode >= 400
-            || SeraphLoginReason.IsFailure(response.Headers.TryGetValues(JiraAuthenticationException.SeraphLoginReasonHeader, out var reasons) ? reasons.FirstOrDefault() : null);
+            || SeraphLoginReason.IsFailure(RateLimitHeaders.HeaderValue(response, JiraAuthenticationException.SeraphLoginReasonHeader));
         if (!failed || request.WantsErrorResponses()) return response;
 
         using (response)
         {
             var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
             var error = JiraErrorFactory.Create((int)response.StatusCode, body, HeadersOf(response), _time.GetUtcNow());
-            error.RequestMethod = request.Method.Method;
-            error.RequestPath = RequestDescription.PathOf(request);
+            error.DescribeRequest(request);
             throw error;
         }
     }

@@ -24,10 +24,9 @@ internal static class RateLimitHeaders
         if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
             return TimeSpan.FromSeconds(seconds);
         // RFC 9110 HTTP-date ("Sun, 06 Nov 1994 08:49:37 GMT"); "r" is exactly that format, always UTC.
-        if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
-            || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out date))
+        if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
             return UntilOrZero(date, now);
-        return null;
+        return ParseReset(value, now); // any other date form, read the way X-RateLimit-Reset is
     }
 
     public static TimeSpan? ParseReset(string? value, DateTimeOffset now)
@@ -38,6 +37,10 @@ internal static class RateLimitHeaders
             return UntilOrZero(date, now);
         return null;
     }
+
+    /// <summary>The first value of a response header, or <c>null</c>.</summary>
+    public static string? HeaderValue(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     private static TimeSpan UntilOrZero(DateTimeOffset date, DateTimeOffset now) =>
         date > now ? date - now : TimeSpan.Zero;

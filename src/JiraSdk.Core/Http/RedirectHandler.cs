@@ -50,7 +50,7 @@ internal sealed class RedirectHandler : DelegatingHandler
         };
         foreach (var header in previous.Headers)
             next.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        if (!SameOrigin(previous.RequestUri!, target))
+        if (!RequestDescription.SameOrigin(previous.RequestUri!, target))
         {
             next.Headers.Authorization = null;
             next.Headers.ProxyAuthorization = null;
@@ -65,11 +65,6 @@ internal sealed class RedirectHandler : DelegatingHandler
 #endif
         return next;
     }
-
-    private static bool SameOrigin(Uri a, Uri b) =>
-        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && a.Port == b.Port;
 
     private static bool IsRedirect(HttpStatusCode status) => (int)status is 301 or 302 or 303 or 307 or 308;
 }

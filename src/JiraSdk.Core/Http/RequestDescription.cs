@@ -3,6 +3,12 @@ namespace JiraSdk.Http;
 /// <summary>How a request is named in exceptions, logs and traces: never with its query string or credentials.</summary>
 internal static class RequestDescription
 {
+    /// <summary>Whether two URLs share scheme, host and port: credentials may only follow a request within one origin.</summary>
+    public static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
+
     /// <summary>The request path without query or user info, e.g. <c>/rest/api/3/issue/DOCS-1</c>.</summary>
     public static string? PathOf(HttpRequestMessage? request)
     {

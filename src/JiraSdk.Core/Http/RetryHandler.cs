@@ -40,7 +40,7 @@ internal sealed class RetryHandler : DelegatingHandler
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception failure) when (IsTransientNetworkFailure(failure, cancellationToken) && MayRetryFailure(request))
+            catch (Exception failure) when (IsTransientNetworkFailure(failure, cancellationToken) && MayRepeat(request))
             {
                 var delay = WithJitter(Backoff(attempt));
                 if (!CanWait(attempt, waited, delay)) throw;
@@ -53,8 +53,9 @@ internal sealed class RetryHandler : DelegatingHandler
             if (!IsRetryableStatus(response.StatusCode, request)) return response;
 
             var hint = RateLimitHeaders.RetryDelay(
-                HeaderValue(response, RateLimitHeaders.RetryAfterHeader), HeaderValue(response, RateLimitHeaders.ResetHeader), _time.GetUtcNow());
-            var wait = WithJitter(hint is { } minimum && minimum > Backoff(attempt) ? minimum : Backoff(attempt));
+                RateLimitHeaders.HeaderValue(response, RateLimitHeaders.RetryAfterHeader), RateLimitHeaders.HeaderValue(response, RateLimitHeaders.ResetHeader), _time.GetUtcNow());
+            var backoff = Backoff(attempt);
+            var wait = WithJitter(hint is { } minimum && minimum > backoff ? minimum : backoff);
             if (!CanWait(attempt, waited, wait)) return response;
 
             Log.RetryingAfterStatus(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, wait, (int)response.StatusCode);
@@ -70,13 +71,15 @@ internal sealed class RetryHandler : DelegatingHandler
     private bool IsRetryableStatus(HttpStatusCode status, HttpRequestMessage request) => (int)status switch
     {
         429 => true,
-        502 or 503 or 504 => IsIdempotent(request.Method) || _options.RetryNonIdempotentRequests,
+        502 or 503 or 504 => MayRepeat(request),
         _ => false,
     };
 
-    private bool MayRetryFailure(HttpRequestMessage request) => IsIdempotent(request.Method) || _options.RetryNonIdempotentRequests;
+    /// <summary>Whether a request whose outcome is unknown may be sent again: idempotent, or the caller opted in.</summary>
+    private bool MayRepeat(HttpRequestMessage request) => IsIdempotent(request.Method) || _options.RetryNonIdempotentRequests;
 
-    private static bool IsTransientNetworkFailure(Exception failure, CancellationToken cancellationToken) =>
+    /// <summary>A failure to reach Jira (not the caller cancelling), which the pipeline retries and reports as a network error.</summary>
+    internal static bool IsTransientNetworkFailure(Exception failure, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && failure is HttpRequestException or IOException;
 
     internal static bool IsIdempotent(HttpMethod method) =>
@@ -102,9 +105,6 @@ internal sealed class RetryHandler : DelegatingHandler
         return _time.Delay(delay, cancellationToken);
 #endif
     }
-
-    private static string? HeaderValue(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     private static Func<double> CreateSharedRandom()
     {

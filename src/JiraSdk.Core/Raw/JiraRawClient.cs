@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using JiraSdk.Errors;
@@ -40,7 +39,7 @@ public sealed class JiraRawClient
         }
         catch (JsonException invalid)
         {
-            throw SerializationError("The response body is not JSON.", new ArraySegment<byte>(bytes), response, invalid);
+            throw JiraSerializationException.ForBody("The response body is not JSON.", response, new ArraySegment<byte>(bytes), invalid);
         }
     }
 
@@ -69,7 +68,7 @@ public sealed class JiraRawClient
         }
         catch (JsonException invalid)
         {
-            throw SerializationError($"The response body is not a {typeof(T).Name}.", new ArraySegment<byte>(bytes), response, invalid);
+            throw JiraSerializationException.ForBody($"The response body is not a {typeof(T).Name}.", response, new ArraySegment<byte>(bytes), invalid);
         }
     }
 
@@ -139,7 +138,7 @@ public sealed class JiraRawClient
         using var response = await SendCheckedAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
         using var stream = await ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
         var body = await PooledJsonBody.ReadAsync(stream, response.Content.Headers.ContentLength,
-            (bytes, invalid) => SerializationError("The response body is not JSON.", bytes, response, invalid), cancellationToken).ConfigureAwait(false);
+            (bytes, invalid) => JiraSerializationException.ForBody("The response body is not JSON.", response, bytes, invalid), cancellationToken).ConfigureAwait(false);
         try
         {
             return read(body);
@@ -147,7 +146,7 @@ public sealed class JiraRawClient
         catch (JsonException wrongShape)
         {
             using (body)
-                throw SerializationError($"The response body is not {expected}.", body?.Bytes ?? default, response, wrongShape);
+                throw JiraSerializationException.ForBody($"The response body is not {expected}.", response, body?.Bytes ?? default, wrongShape);
         }
     }
 
@@ -163,7 +162,7 @@ public sealed class JiraRawClient
     public async Task<HttpResponseMessage> SendForResponseAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
-        if (request.RequestUri is { IsAbsoluteUri: true } absolute && !RawRequestBuilder.SameOrigin(absolute, BaseAddress))
+        if (request.RequestUri is { IsAbsoluteUri: true } absolute && !RequestDescription.SameOrigin(absolute, BaseAddress))
             throw new ArgumentException($"'{absolute.GetLeftPart(UriPartial.Authority)}' is not the Jira site; credentials are only sent to {BaseAddress.GetLeftPart(UriPartial.Authority)}.", nameof(request));
         request.ReturnErrorResponses();
         return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -219,19 +218,8 @@ public sealed class JiraRawClient
         if ((int)response.StatusCode < 400) return;
         var body = response.Content is null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         var error = JiraErrorFactory.Create((int)response.StatusCode, body, ErrorMappingHandler.HeadersOf(response), DateTimeOffset.UtcNow);
-        error.RequestMethod = response.RequestMessage?.Method.Method;
-        error.RequestPath = RequestDescription.PathOf(response.RequestMessage);
+        error.DescribeRequest(response.RequestMessage);
         throw error;
-    }
-
-    private static JiraSerializationException SerializationError(string message, ArraySegment<byte> bytes, HttpResponseMessage response, JsonException cause)
-    {
-        var text = bytes.Array is null ? null : Encoding.UTF8.GetString(bytes.Array, bytes.Offset, Math.Min(bytes.Count, JiraApiException.MaxBodyLength * 4));
-        return new JiraSerializationException(message, (int)response.StatusCode, text, ErrorMappingHandler.HeadersOf(response), cause)
-        {
-            RequestMethod = response.RequestMessage?.Method.Method,
-            RequestPath = RequestDescription.PathOf(response.RequestMessage),
-        };
     }
 
     private static readonly Lazy<JsonSerializerOptions> DefaultSerializerOptions = new(() =>

@@ -58,7 +58,7 @@ internal static class RawRequestBuilder
         if (Uri.TryCreate(relativePath, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
         {
             // A "self" or "next" link Jira returned: allowed on the site only, so credentials stay with it.
-            if (!SameOrigin(absolute, baseAddress))
+            if (!Http.RequestDescription.SameOrigin(absolute, baseAddress))
                 throw new ArgumentException($"'{absolute.GetLeftPart(UriPartial.Authority)}' is not the Jira site; credentials are only sent to {baseAddress.GetLeftPart(UriPartial.Authority)}.", nameof(relativePath));
             pathTemplate = EscapeLiteral(absolute.GetLeftPart(UriPartial.Path)) + (absolute.Query.Length > 1 ? absolute.Query : string.Empty);
         }
@@ -124,9 +124,4 @@ internal static class RawRequestBuilder
     }
 
     private static string EscapeLiteral(string text) => text.Replace("{", "%7B").Replace("}", "%7D");
-
-    internal static bool SameOrigin(Uri a, Uri b) =>
-        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
-        && a.Port == b.Port;
 }

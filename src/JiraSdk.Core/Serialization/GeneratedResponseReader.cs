@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using JiraSdk.Errors;
-using JiraSdk.Http;
 using JiraSdk.Raw;
 
 namespace JiraSdk.Serialization;
@@ -16,12 +15,10 @@ internal static class GeneratedResponseReader
 {
     /// <summary>Reads and deserializes the body of <paramref name="response"/>.</summary>
     /// <param name="response">The response, status already checked.</param>
-    /// <param name="headers">Its headers, for the exception.</param>
     /// <param name="options">The client's serializer settings.</param>
     /// <param name="keepText">Whether the body text is wanted too (the clients' <c>ReadResponseAsString</c>).</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    public static async Task<(T? Value, string? Text)> ReadAsync<T>(HttpResponseMessage response, IReadOnlyDictionary<string, IEnumerable<string>> headers,
-        JsonSerializerOptions options, bool keepText, CancellationToken cancellationToken)
+    public static async Task<(T? Value, string? Text)> ReadAsync<T>(HttpResponseMessage response, JsonSerializerOptions options, bool keepText, CancellationToken cancellationToken)
     {
 #if NET5_0_OR_GREATER
         using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -38,12 +35,7 @@ internal static class GeneratedResponseReader
             }
             catch (JsonException invalid)
             {
-                var quoted = text ?? Encoding.UTF8.GetString(buffer, 0, Math.Min(length, JiraApiException.MaxBodyLength * 4));
-                throw new JiraSerializationException($"The response body is not a {typeof(T).Name}.", (int)response.StatusCode, quoted, headers, invalid)
-                {
-                    RequestMethod = response.RequestMessage?.Method.Method,
-                    RequestPath = RequestDescription.PathOf(response.RequestMessage),
-                };
+                throw JiraSerializationException.ForBody($"The response body is not a {typeof(T).Name}.", response, new ArraySegment<byte>(buffer, 0, length), invalid, text);
             }
         }
         finally
