@@ -17,9 +17,9 @@ public static class JiraWebhooksEndpointRouteBuilderExtensions
     public static IEndpointConventionBuilder MapJiraWebhooks(this IEndpointRouteBuilder endpoints, string pattern = "/jira/webhooks")
     {
         if (endpoints is null) throw new ArgumentNullException(nameof(endpoints));
-        if (endpoints.ServiceProvider.GetService<JiraWebhookEndpoint>() is null)
-            throw new InvalidOperationException("Call services.AddJiraWebhooks(...) before app.MapJiraWebhooks(...).");
-        return endpoints.MapPost(pattern, (RequestDelegate)(context =>
-            context.RequestServices.GetRequiredService<JiraWebhookEndpoint>().HandleAsync(context)));
+        // A singleton (AddJiraWebhooks registers it), so it is resolved once here rather than on every delivery.
+        var endpoint = endpoints.ServiceProvider.GetService<JiraWebhookEndpoint>()
+            ?? throw new InvalidOperationException("Call services.AddJiraWebhooks(...) before app.MapJiraWebhooks(...).");
+        return endpoints.MapPost(pattern, (RequestDelegate)endpoint.HandleAsync);
     }
 }

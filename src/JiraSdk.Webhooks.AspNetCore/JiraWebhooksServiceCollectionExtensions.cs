@@ -25,12 +25,14 @@ public static class JiraWebhooksServiceCollectionExtensions
 
         var delegates = new DelegateWebhookHandler();
         services.AddSingleton<IJiraWebhookHandler>(delegates);
-        services.TryAddSingleton(provider => new JiraWebhookEndpoint(
-            new JiraWebhookReceiver(
-                provider.GetRequiredService<IOptions<JiraSdk.Webhooks.JiraWebhookOptions>>().Value,
-                provider.GetRequiredService<IWebhookDeliveryStore>(),
-                provider.GetService<Microsoft.Extensions.Logging.ILogger<JiraWebhookReceiver>>()),
-            provider.GetRequiredService<IOptions<JiraSdk.Webhooks.JiraWebhookOptions>>().Value.MaxBodyBytes));
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<JiraSdk.Webhooks.JiraWebhookOptions>>().Value;
+            return new JiraWebhookEndpoint(
+                new JiraWebhookReceiver(options, provider.GetRequiredService<IWebhookDeliveryStore>(),
+                    provider.GetService<Microsoft.Extensions.Logging.ILogger<JiraWebhookReceiver>>()),
+                options.MaxBodyBytes);
+        });
         return new JiraWebhooksBuilder(services, delegates);
     }
 }

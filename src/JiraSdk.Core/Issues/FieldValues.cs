@@ -27,11 +27,7 @@ internal static class FieldValues
     public static DateTimeOffset? Timestamp(JsonElement value, string fieldId)
     {
         if (value.ValueKind == JsonValueKind.Null || value.ValueKind == JsonValueKind.Undefined) return null;
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            if (value.TryGetDateTimeOffset(out var iso)) return iso;
-            if (JiraDateTimeOffsetConverter.TryParse(value.GetString()!, out var jira)) return jira;
-        }
+        if (JiraDateTimeOffsetConverter.TryRead(value, out var time)) return time;
         throw JiraFieldException.WrongShape(fieldId, "a date-time", value);
     }
 

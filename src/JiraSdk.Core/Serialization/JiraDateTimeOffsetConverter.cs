@@ -42,6 +42,13 @@ public sealed class JiraDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
             + sign + absolute.Hours.ToString("00", CultureInfo.InvariantCulture) + absolute.Minutes.ToString("00", CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Reads a JSON string holding a timestamp the way <see cref="Read"/> does, without throwing.</summary>
+    internal static bool TryRead(JsonElement json, out DateTimeOffset value)
+    {
+        value = default;
+        return json.ValueKind == JsonValueKind.String && (json.TryGetDateTimeOffset(out value) || TryParse(json.GetString()!, out value));
+    }
+
     internal static bool TryParse(string text, out DateTimeOffset value)
     {
         // "+0100": insert the colon the invariant parser wants; "zz00" above cannot express a non-zero minute offset.

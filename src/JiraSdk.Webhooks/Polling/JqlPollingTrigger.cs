@@ -20,7 +20,6 @@ namespace JiraSdk.Webhooks.Polling;
 /// </summary>
 public sealed class JqlPollingTrigger
 {
-    private static readonly JsonSerializerOptions JiraTimeJson = new() { Converters = { new JiraSdk.Serialization.JiraDateTimeOffsetConverter() } };
     private static readonly Regex OrderBy = new(@"\border\s+by\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     private readonly IIssueSearchClient _search;
     private readonly JqlPollingTriggerOptions _options;
@@ -187,16 +186,14 @@ public sealed class JqlPollingTrigger
 
     private static DateTimeOffset? ReadTime(IssueBean issue, string field)
     {
-        if (issue.Fields is null || !issue.Fields.TryGetValue(field, out var value) || value is null) return null;
-        var text = value is JsonElement { ValueKind: JsonValueKind.String } element ? element.GetString() : value as string;
-        if (text is null) return null;
-        try
+        if (issue.Fields is null || !issue.Fields.TryGetValue(field, out var value)) return null;
+        // Read from Jira, a field is a JsonElement; one set by hand may be a plain string.
+        var json = value switch
         {
-            return JsonSerializer.Deserialize<DateTimeOffset>(JsonSerializer.Serialize(text), JiraTimeJson);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+            JsonElement element => element,
+            string text => JsonSerializer.SerializeToElement(text),
+            _ => default,
+        };
+        return JiraSdk.Serialization.JiraDateTimeOffsetConverter.TryRead(json, out var time) ? time : null;
     }
 }

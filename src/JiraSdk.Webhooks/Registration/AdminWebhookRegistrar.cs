@@ -56,7 +56,7 @@ public sealed class AdminWebhookRegistrar
         if (matches.Count == 0)
         {
             var created = await _jira.PostAsync(CollectionPath(api), body, cancellationToken).ConfigureAwait(false);
-            var id = created is { } c ? IdOf(api, c) : null;
+            var id = created is { } c ? IdOf(c) : null;
             if (id is null)
             {
                 // Some versions answer without a body; the list then has it.
@@ -90,7 +90,7 @@ public sealed class AdminWebhookRegistrar
     private async Task<IReadOnlyList<(string Id, JsonElement Json)>> FindAsync(AdminWebhookApi api, AdminWebhookDefinition definition, CancellationToken cancellationToken)
     {
         var list = await _jira.GetAsync(CollectionPath(api), cancellationToken).ConfigureAwait(false);
-        var all = JsonRead.Items(list).Select(item => (Id: IdOf(api, item), Json: item)).Where(w => w.Id is not null).Select(w => (w.Id!, w.Json)).ToList();
+        var all = JsonRead.Items(list).Select(item => (Id: IdOf(item), Json: item)).Where(w => w.Id is not null).Select(w => (w.Id!, w.Json)).ToList();
         var byName = all.Where(w => string.Equals(JsonRead.String(w.Json, "name"), definition.Name, StringComparison.Ordinal)).ToList();
         return byName.Count > 0
             ? byName
@@ -99,7 +99,7 @@ public sealed class AdminWebhookRegistrar
 
     private static JsonObject BuildBody(AdminWebhookApi api, AdminWebhookDefinition definition)
     {
-        var events = new JsonArray(definition.Events.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray());
+        var events = JsonRead.ArrayOf(definition.Events);
         if (api == AdminWebhookApi.WebhooksV1)
         {
             var body = new JsonObject
@@ -133,27 +133,31 @@ public sealed class AdminWebhookRegistrar
     private static bool IsUpToDate(AdminWebhookApi api, JsonElement existing, AdminWebhookDefinition definition)
     {
         if (!string.Equals(JsonRead.String(existing, "url"), definition.Url, StringComparison.Ordinal)) return false;
-        if (!new HashSet<string>(JsonRead.Strings(existing, "events"), StringComparer.Ordinal).SetEquals(definition.Events)) return false;
-        var wantedJql = definition.JqlFilter ?? "";
+        if (!JsonRead.SameSet(JsonRead.Strings(existing, "events"), definition.Events)) return false;
+        // The two APIs keep the same three facts in different places. The secret itself is write-only: V1's "isSigned"
+        // at least tells whether one is set, and DC10 lists the configured key.
+        string jql;
+        bool? enabled;
+        bool hasSecret;
         if (api == AdminWebhookApi.WebhooksV1)
         {
-            var jql = existing.TryGetProperty("filters", out var filters) ? JsonRead.String(filters, V1JqlKey) ?? "" : "";
-            if (!string.Equals(jql.Trim(), wantedJql.Trim(), StringComparison.Ordinal)) return false;
-            if ((JsonRead.Boolean(existing, "enabled") ?? true) != definition.Enabled) return false;
-            // The secret is write-only; "isSigned" at least tells whether one is set.
-            if (!string.IsNullOrEmpty(definition.Secret) && JsonRead.Boolean(existing, "isSigned") == false) return false;
-            return true;
+            jql = existing.TryGetProperty("filters", out var filters) ? JsonRead.String(filters, V1JqlKey) ?? "" : "";
+            enabled = JsonRead.Boolean(existing, "enabled");
+            hasSecret = JsonRead.Boolean(existing, "isSigned") != false;
         }
-
-        var configuration = existing.TryGetProperty("configuration", out var c) ? c : default;
-        var dcJql = JsonRead.String(configuration, Dc10JqlKey) ?? "";
-        if (!string.Equals(dcJql.Trim(), wantedJql.Trim(), StringComparison.Ordinal)) return false;
-        if ((JsonRead.Boolean(existing, "active") ?? true) != definition.Enabled) return false;
-        if (!string.IsNullOrEmpty(definition.Secret) && JsonRead.String(configuration, Dc10SecretKey) is null) return false;
-        return true;
+        else
+        {
+            var configuration = existing.TryGetProperty("configuration", out var c) ? c : default;
+            jql = JsonRead.String(configuration, Dc10JqlKey) ?? "";
+            enabled = JsonRead.Boolean(existing, "active");
+            hasSecret = JsonRead.String(configuration, Dc10SecretKey) is not null;
+        }
+        return string.Equals(jql.Trim(), (definition.JqlFilter ?? "").Trim(), StringComparison.Ordinal)
+            && (enabled ?? true) == definition.Enabled
+            && (string.IsNullOrEmpty(definition.Secret) || hasSecret);
     }
 
-    private static string? IdOf(AdminWebhookApi api, JsonElement webhook)
+    private static string? IdOf(JsonElement webhook)
     {
         if (JsonRead.String(webhook, "id") is { Length: > 0 } id) return id;
         // The 1.0 API identifies a webhook only by its self link, ending in the id.

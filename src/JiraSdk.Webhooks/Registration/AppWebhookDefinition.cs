@@ -28,13 +28,10 @@ public sealed class AppWebhookDefinition
     public IList<string> IssuePropertyKeysFilter { get; set; } = new List<string>();
 
     internal bool Matches(RegisteredAppWebhook existing) =>
-        SameSet(Events, existing.Events)
+        JsonRead.SameSet(Events, existing.Events)
         && string.Equals(JqlFilter, existing.JqlFilter?.Trim(), StringComparison.Ordinal)
-        && SameSet(FieldIdsFilter, existing.FieldIdsFilter)
-        && SameSet(IssuePropertyKeysFilter, existing.IssuePropertyKeysFilter);
-
-    private static bool SameSet(IEnumerable<string> left, IEnumerable<string> right) =>
-        new HashSet<string>(left, StringComparer.Ordinal).SetEquals(right);
+        && JsonRead.SameSet(FieldIdsFilter, existing.FieldIdsFilter)
+        && JsonRead.SameSet(IssuePropertyKeysFilter, existing.IssuePropertyKeysFilter);
 }
 
 /// <summary>An app webhook as Jira lists it.</summary>

@@ -115,13 +115,13 @@ public sealed class AppWebhookRegistrar
         {
             var webhook = new JsonObject
             {
-                ["events"] = new JsonArray(definition.Events.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
+                ["events"] = JsonRead.ArrayOf(definition.Events),
                 ["jqlFilter"] = definition.JqlFilter,
             };
             if (definition.FieldIdsFilter.Count > 0)
-                webhook["fieldIdsFilter"] = new JsonArray(definition.FieldIdsFilter.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray());
+                webhook["fieldIdsFilter"] = JsonRead.ArrayOf(definition.FieldIdsFilter);
             if (definition.IssuePropertyKeysFilter.Count > 0)
-                webhook["issuePropertyKeysFilter"] = new JsonArray(definition.IssuePropertyKeysFilter.Select(k => (JsonNode)JsonValue.Create(k)!).ToArray());
+                webhook["issuePropertyKeysFilter"] = JsonRead.ArrayOf(definition.IssuePropertyKeysFilter);
             webhooks.Add(webhook);
         }
         var response = await _jira.PostAsync(WebhookPath, new JsonObject { ["url"] = url, ["webhooks"] = webhooks }, cancellationToken).ConfigureAwait(false);
@@ -155,7 +155,7 @@ public sealed class AppWebhookRegistrar
     }
 
     private static JsonObject IdsBody(IReadOnlyList<long> ids) =>
-        new() { ["webhookIds"] = new JsonArray(ids.Select(id => (JsonNode)JsonValue.Create(id)).ToArray()) };
+        new() { ["webhookIds"] = JsonRead.ArrayOf(ids) };
 
     private static bool SameUrl(string left, string right) =>
         string.Equals(left.TrimEnd('/'), right.TrimEnd('/'), StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using JiraSdk.Serialization;
 
 namespace JiraSdk.Webhooks.Registration;
@@ -47,20 +48,18 @@ internal static class JsonRead
     {
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value)) return null;
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var ms)) return DateTimeOffset.FromUnixTimeMilliseconds(ms);
-        if (value.ValueKind != JsonValueKind.String) return null;
-        var converter = new JiraDateTimeOffsetConverter();
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value.GetString());
-        var reader = new Utf8JsonReader(bytes);
-        reader.Read();
-        try
-        {
-            return converter.Read(ref reader, typeof(DateTimeOffset), new JsonSerializerOptions());
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        return JiraDateTimeOffsetConverter.TryRead(value, out var time) ? time : null;
     }
+
+    /// <summary>Whether two lists hold the same strings, ignoring order and repeats.</summary>
+    public static bool SameSet(IEnumerable<string> left, IEnumerable<string> right) =>
+        new HashSet<string>(left, StringComparer.Ordinal).SetEquals(right);
+
+    /// <summary>A JSON array of <paramref name="values"/>, for request bodies.</summary>
+    public static JsonArray ArrayOf(IEnumerable<string> values) => new(values.Select(value => (JsonNode)JsonValue.Create(value)!).ToArray());
+
+    /// <summary>A JSON array of <paramref name="values"/>, for request bodies.</summary>
+    public static JsonArray ArrayOf(IEnumerable<long> values) => new(values.Select(value => (JsonNode)JsonValue.Create(value)).ToArray());
 
     /// <summary>The items of a list response: a bare array, or the <c>values</c> of a page.</summary>
     public static IEnumerable<JsonElement> Items(JsonElement? response) =>
