@@ -50,7 +50,9 @@ internal sealed class JiraConnection : IDisposable
             UserAgent = "jira-cli/" + (typeof(JiraConnection).Assembly.GetName().Version?.ToString(3) ?? "0"),
             TimeProvider = context.TimeProvider,
             Retry = context.Retry,
-            PrimaryHandler = context.NewPrimaryHandler,
+            // Only a test's handler replaces the SDK's own, which turns off automatic redirects so that the pipeline's
+            // RedirectHandler decides where credentials may go.
+            PrimaryHandler = context.CreatePrimaryHandler,
         });
         return new JiraConnection(jira, settings.ApiVersion);
     }
