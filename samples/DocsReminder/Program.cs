@@ -1,6 +1,5 @@
-using System.Net.Http.Headers;
-using System.Text;
 using DocsReminder;
+using JiraSdk.Auth;
 using JiraSdk.V3;
 
 // Configuration comes from the environment so that no secret is ever on the command line or in a file in git.
@@ -11,10 +10,9 @@ string Require(string name) => Environment.GetEnvironmentVariable(name) is { Len
 var site = new Uri(Require("JIRA_SITE").TrimEnd('/') + "/");
 var options = new DocsReminderOptions { Site = site, SlackWebhookUrl = new Uri(Require("SLACK_WEBHOOK_URL")) };
 
-// Until JiraClient lands, authenticate with a Jira Cloud API token the plain way: basic auth on the HttpClient.
-using var jira = new HttpClient { BaseAddress = site };
-jira.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
-    "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Require("JIRA_EMAIL")}:{Require("JIRA_API_TOKEN")}")));
+// A Jira Cloud API token, applied to each request by the SDK's authentication handler.
+var credentials = JiraAuthentication.Basic(Require("JIRA_EMAIL"), Require("JIRA_API_TOKEN"));
+using var jira = new HttpClient(new JiraAuthenticationHandler(credentials, new HttpClientHandler())) { BaseAddress = site };
 using var slack = new HttpClient();
 var job = new DocsReminderJob(new IssueSearchClient(jira), slack, options);
 

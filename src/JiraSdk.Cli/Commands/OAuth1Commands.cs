@@ -51,7 +51,7 @@ internal static class OAuth1Commands
         CommandActions.WithSettings(command, globals, context, async (parse, settings, cancellationToken) =>
         {
             var site = settings.RequireSiteUrl();
-            var options = await settings.OAuth1OptionsAsync(requireAccessToken: false, context, cancellationToken);
+            var options = await settings.OAuth1OptionsAsync(context, cancellationToken);
             using var http = new HttpClient(context.NewPrimaryHandler());
             var dance = new JiraOAuth1TokenDance(http, site, options);
             var requestToken = await dance.GetRequestTokenAsync(callbackUrl: null, cancellationToken);

@@ -128,11 +128,11 @@ internal sealed class CliSettings
     }
 
     /// <summary>Reads the OAuth 1.0a private key file; a missing or unreadable file is a usage error.</summary>
-    public async Task<JiraOAuth1Options> OAuth1OptionsAsync(bool requireAccessToken, CliContext context, CancellationToken cancellationToken)
+    /// <remarks>Commands that need the access token get it checked by <see cref="SelectAuthKind"/>; <c>oauth1 login</c> has none yet.</remarks>
+    public async Task<JiraOAuth1Options> OAuth1OptionsAsync(CliContext context, CancellationToken cancellationToken)
     {
         if (ConsumerKey is null) throw new UsageException("OAuth 1.0a needs a consumer key: pass --consumer-key or set JIRA_OAUTH1_CONSUMER_KEY.");
         if (PrivateKeyFile is null) throw new UsageException("OAuth 1.0a needs the private key: pass --private-key-file or set JIRA_OAUTH1_PRIVATE_KEY_FILE (make one with 'jira oauth1 keygen').");
-        if (requireAccessToken && OAuth1AccessToken is null) throw new UsageException("OAuth 1.0a needs an access token: run 'jira oauth1 login' or set JIRA_OAUTH1_ACCESS_TOKEN.");
         string pem;
         try
         {

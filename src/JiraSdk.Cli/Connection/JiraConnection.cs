@@ -7,7 +7,7 @@ using JiraSdk.Errors;
 namespace JiraSdk.Cli.Connection;
 
 /// <summary>A response as the commands need it: status, reason and body text.</summary>
-internal sealed record JiraResponse(int StatusCode, string ReasonPhrase, string Body, string? ContentType, IReadOnlyDictionary<string, IEnumerable<string>> Headers)
+internal sealed record JiraResponse(int StatusCode, string ReasonPhrase, string Body, IReadOnlyDictionary<string, IEnumerable<string>> Headers)
 {
     public bool IsSuccess => StatusCode is >= 200 and <= 299;
 
@@ -66,7 +66,7 @@ internal sealed class JiraConnection : IDisposable
             case AuthKind.Pat:
                 return JiraAuthentication.PersonalAccessToken(settings.Pat!);
             case AuthKind.OAuth1:
-                return JiraAuthentication.OAuth1(await settings.OAuth1OptionsAsync(requireAccessToken: true, context, cancellationToken));
+                return JiraAuthentication.OAuth1(await settings.OAuth1OptionsAsync(context, cancellationToken));
             default:
                 var stored = settings.Profile.OAuth2!;
                 return JiraAuthentication.OAuth2(new JiraOAuth2Options
@@ -103,7 +103,7 @@ internal sealed class JiraConnection : IDisposable
         var headers = response.Headers.Concat(response.Content.Headers)
             .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.SelectMany(h => h.Value), StringComparer.OrdinalIgnoreCase);
-        return new JiraResponse((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, response.Content.Headers.ContentType?.MediaType, headers);
+        return new JiraResponse((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, headers);
     }
 
     /// <summary>Sends one request and returns the body of a successful response; a failed one throws <see cref="JiraApiException"/>.</summary>
