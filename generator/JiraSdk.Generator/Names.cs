@@ -30,9 +30,6 @@ internal static class Names
         return builder.ToString();
     }
 
-    /// <summary>True when a name ends in a digit, which NSwag also produces for its own de-duplication (<c>OrderBy2</c>).</summary>
-    public static bool EndsInDigit(string name) => name.Length > 0 && char.IsDigit(name[^1]);
-
     /// <summary>
     /// Picks the first of <paramref name="candidate"/> and its suffixed forms that <paramref name="isTaken"/> does not reject.
     /// Words instead of numbers keep the names readable and stable when the spec grows.

@@ -15,8 +15,7 @@ try
         if (fixedCode != generated) await File.WriteAllTextAsync(generatedFile, fixedCode);
 
         var paging = PagingWriter.Write(fixedCode);
-        if (!File.Exists(pagingFile) || await File.ReadAllTextAsync(pagingFile) != paging.Code)
-            await File.WriteAllTextAsync(pagingFile, paging.Code);
+        await Output.WriteIfChangedAsync(pagingFile, paging.Code);
         var report = Path.ChangeExtension(pagingFile, ".txt");
         await File.WriteAllLinesAsync(report, paging.Written.Select(w => "+ " + w).Concat(paging.Skipped.Select(s => "- " + s)));
         Console.WriteLine($"JiraSdk.Generator: {paging.Written.Count} paged operations stream as IAsyncEnumerable; {paging.Skipped.Count} cannot (see {report})");
@@ -33,18 +32,10 @@ try
     var document = SpecNormalizer.Normalize(Encoding.UTF8.GetString(raw), SpecPatches.Load(options["patches"]), options["api-version"]);
     var output = options["out"];
     var normalized = SpecNormalizer.Serialize(document);
-    var changed = !File.Exists(output) || await File.ReadAllTextAsync(output) != normalized;
-    if (changed)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        await File.WriteAllTextAsync(output, normalized);
-        await File.WriteAllLinesAsync(Path.ChangeExtension(output, ".changes.txt"), document.Changes.Distinct());
-    }
+    var changed = await Output.WriteIfChangedAsync(output, normalized);
+    if (changed) await File.WriteAllLinesAsync(Path.ChangeExtension(output, ".changes.txt"), document.Changes.Distinct());
 
-    var code = ClientsWriter.Write(document, options["api-version"]);
-    var codeOutput = options["code-out"];
-    if (!File.Exists(codeOutput) || await File.ReadAllTextAsync(codeOutput) != code)
-        await File.WriteAllTextAsync(codeOutput, code);
+    await Output.WriteIfChangedAsync(options["code-out"], ClientsWriter.Write(document, options["api-version"]));
 
     Console.WriteLine(GenerationReport.Describe(document, entry, specPath, hash, Path.ChangeExtension(output, ".operations.txt"), changed));
     return 0;
@@ -58,6 +49,18 @@ catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.J
 {
     Console.Error.WriteLine($"JiraSdk.Generator : error JIRASDK002: {ex.Message}");
     return 1;
+}
+
+/// <summary>Files the build's incremental checks look at: an unchanged file keeps its timestamp, so nothing recompiles.</summary>
+internal static class Output
+{
+    public static async Task<bool> WriteIfChangedAsync(string path, string text)
+    {
+        if (File.Exists(path) && await File.ReadAllTextAsync(path) == text) return false;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllTextAsync(path, text);
+        return true;
+    }
 }
 
 internal static class Arguments

@@ -20,7 +20,7 @@ internal sealed class SchemaNames : ISpecNormalization
         foreach (var (name, schema) in schemas)
         {
             var wanted = Names.Pascal(name);
-            if (Names.EndsInDigit(wanted)) wanted = wanted.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+            wanted = wanted.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'); // NSwag's own de-duplication suffix (OrderBy2)
             if (HasMemberNamed(schema as JsonObject, wanted)) wanted += "Details";
             if (wanted == name) continue;
             wanted = Names.Unique(wanted, candidate => (candidate != name && taken.Contains(candidate)) || HasMemberNamed(schema as JsonObject, candidate));
