@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Security;
@@ -85,14 +84,8 @@ internal sealed class OAuth1Signer
 
     private static string RandomNonce()
     {
-        var bytes = new byte[16];
-#if NET8_0_OR_GREATER
-        RandomNumberGenerator.Fill(bytes);
-#else
-        using (var random = RandomNumberGenerator.Create()) random.GetBytes(bytes);
-#endif
         var builder = new StringBuilder(32);
-        foreach (var b in bytes) builder.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+        foreach (var b in CryptoRandom.Bytes(16)) builder.Append(b.ToString("x2", CultureInfo.InvariantCulture));
         return builder.ToString();
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -43,13 +42,7 @@ public sealed class JiraOAuth2Client
     /// <summary>A random, URL-safe value for the <c>state</c> parameter; keep it to compare with the callback's.</summary>
     public static string CreateState()
     {
-        var bytes = new byte[32];
-#if NET8_0_OR_GREATER
-        RandomNumberGenerator.Fill(bytes);
-#else
-        using (var random = RandomNumberGenerator.Create()) random.GetBytes(bytes);
-#endif
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Convert.ToBase64String(CryptoRandom.Bytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
     /// <summary>
