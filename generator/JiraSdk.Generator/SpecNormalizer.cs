@@ -15,6 +15,8 @@ internal static class SpecNormalizer
         new OperationNames(),
         new BooleanEnums(),
         new Discriminators(),
+        new UnknownDiscriminatorSubtypes(),
+        new UriStrings(),
         new NoContentResponses(),
         new BinaryResponses(),
         new EnumMemberNames(),
