@@ -18,9 +18,15 @@ internal static partial class CodeFixups
     [GeneratedRegex(@"^\s*// TODO\(system\.text\.json\): Add ItemConverterType with enum converter when supported\r?\n", RegexOptions.Multiline)]
     private static partial Regex ItemConverterTodo();
 
+    // A free-form query parameter (a string map, see ObjectQueryParameters) is sent pair by pair; NSwag reads
+    // AdditionalProperties from it as if it were a model, and does not escape a keyword name there (params).
+    [GeneratedRegex(@"foreach \(var item_ in @?(?<name>\w+)\.AdditionalProperties\) \{ urlBuilder_")]
+    private static partial Regex FreeFormQueryLoop();
+
     public static string Apply(string code)
     {
         code = EnumConverterAttribute().Replace(code, "");
+        code = FreeFormQueryLoop().Replace(code, "foreach (var item_ in @${name}) { urlBuilder_");
         return ItemConverterTodo().Replace(code, "");
     }
 }
