@@ -98,7 +98,7 @@ internal sealed class JiraConnection : IDisposable
         // Jira refuses state-changing requests without this header from clients it takes for browsers (XSRF check).
         request.Headers.TryAddWithoutValidation("X-Atlassian-Token", "no-check");
         if (jsonBody is not null) request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
-        using var response = await _jira.SendForResponseAsync(request, cancellationToken);
+        using var response = await _jira.SendForResponseAsync(request, JiraSdk.Raw.JiraErrorOptions.NoThrow, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var headers = response.Headers.Concat(response.Content.Headers)
             .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
