@@ -21,7 +21,7 @@ public class JiraNetworkException : JiraException
 
     /// <summary>The failure of a request before Jira's answer arrived.</summary>
     internal static JiraNetworkException WhileSending(HttpRequestMessage request, Exception failure) =>
-        new($"Could not reach Jira ({request.Method.Method} {Http.RequestDescription.PathOf(request)}): {failure.Message}", failure)
+        new($"Could not reach Jira: {failure.Message} ({request.Method.Method} {Http.RequestDescription.PathOf(request)})", failure)
         {
             RequestMethod = request.Method.Method,
             RequestPath = Http.RequestDescription.PathOf(request),
@@ -29,7 +29,7 @@ public class JiraNetworkException : JiraException
 
     /// <summary>The failure of a response body after its headers arrived (a reset, a truncated body).</summary>
     internal static JiraNetworkException WhileReading(string? method, string? path, Exception failure) =>
-        new($"The connection failed while Jira's answer was read ({method} {path}): {failure.Message}", failure)
+        new($"The connection failed while Jira's answer was read: {failure.Message} ({method} {path})", failure)
         {
             RequestMethod = method,
             RequestPath = path,

@@ -42,4 +42,55 @@ internal static class GeneratedResponseReader
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// Called by every generated client before it looks at the status (<c>ProcessResponse</c>): a response that failed by
+    /// its status or headers gets a body that raises <see cref="JiraErrorFactory"/>'s exception when read, so NSwag's
+    /// branches (declared error types, undeclared statuses) all end in the exception the pipeline would raise.
+    /// </summary>
+    public static void RouteFailures(HttpResponseMessage response)
+    {
+        if (response.Content is FailedResponseContent || !JiraErrorFactory.FailsByHeaders(response)) return;
+        response.Content = new FailedResponseContent(response);
+    }
+
+    /// <summary>A failed response's body: reading it in any way raises the SDK's exception for the response.</summary>
+    private sealed class FailedResponseContent : HttpContent
+    {
+        private readonly HttpResponseMessage _response;
+        private readonly HttpContent? _inner;
+
+        public FailedResponseContent(HttpResponseMessage response)
+        {
+            _response = response;
+            _inner = response.Content;
+            if (_inner is not null)
+                foreach (var header in _inner.Headers) Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        private async Task<Exception> ErrorAsync()
+        {
+            // The response still holds this content, so the original is put back for the factory to read.
+            if (_inner is not null) _response.Content = _inner;
+            var body = _inner is null ? null : await JiraErrorFactory.ReadBoundedBodyAsync(_response, CancellationToken.None).ConfigureAwait(false);
+            return JiraErrorFactory.ForResponse(_response, body, DateTimeOffset.UtcNow)
+                ?? JiraErrorFactory.Create((int)_response.StatusCode, body, Http.ErrorMappingHandler.HeadersOf(_response), DateTimeOffset.UtcNow, _response.RequestMessage);
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => throw await ErrorAsync().ConfigureAwait(false);
+
+        protected override async Task<Stream> CreateContentReadStreamAsync() => throw await ErrorAsync().ConfigureAwait(false);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _inner?.Dispose();
+            base.Dispose(disposing);
+        }
+    }
 }
