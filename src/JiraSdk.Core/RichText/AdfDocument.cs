@@ -10,6 +10,7 @@ namespace JiraSdk.RichText;
 /// </summary>
 /// <remarks>Format: "Atlassian Document Format" in the Jira Cloud platform developer documentation; schema:
 /// <c>@atlaskit/adf-schema</c> <c>json-schema/v1/full.json</c>.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(AdfDocumentJsonConverter))]
 public sealed class AdfDocument : AdfNode
 {
     /// <summary>The <c>type</c> of this node: <c>doc</c>.</summary>
@@ -69,6 +70,23 @@ public sealed class AdfDocument : AdfNode
     public static AdfDocument FromJson(JsonNode? json) =>
         AdfJson.ReadNode(json, "$") as AdfDocument ?? throw new AdfFormatException("ADF document: the root's type must be 'doc'.");
 
+    /// <summary>
+    /// Reads a document from a generated model's rich-text property (typed <c>object</c>: a <see cref="JsonElement"/> when
+    /// read from Jira), or from a <see cref="JsonNode"/>, JSON text or a document.
+    /// </summary>
+    /// <param name="value">The value; <c>null</c> gives <c>null</c>.</param>
+    /// <exception cref="AdfFormatException">The value is not an ADF document.</exception>
+    public static AdfDocument? FromObject(object? value) => value switch
+    {
+        null => null,
+        AdfDocument document => document,
+        JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
+        JsonElement element => FromJson(element),
+        JsonNode node => FromJson(node),
+        string json => Parse(json),
+        _ => throw new AdfFormatException($"A {value.GetType().Name} is not an ADF document."),
+    };
+
     /// <summary>Writes the document as compact JSON.</summary>
     public string ToJson() => AdfJson.Write(this);
 
@@ -91,6 +109,21 @@ public sealed class AdfDocument : AdfNode
     /// <summary>Converts Markdown (CommonMark, GitHub tables and task lists, ADF directives) to a document.</summary>
     /// <param name="markdown">The Markdown.</param>
     public static AdfDocument FromMarkdown(string markdown) => AdfMarkdown.Read(markdown ?? throw new ArgumentNullException(nameof(markdown)));
+
+    /// <summary>
+    /// Converts the document to Jira wiki markup, the rich text of REST API v2 and Data Center. Wiki markup has no syntax
+    /// for some of ADF (mentions' display names, status lozenges, dates, media, colours of panels, …); use
+    /// <see cref="ToWikiMarkup(AdfConversionReport)"/> to learn what was dropped.
+    /// </summary>
+    public string ToWikiMarkup() => Wiki.AdfWikiWriter.Write(this, null);
+
+    /// <summary>Converts the document to Jira wiki markup, reporting what wiki markup cannot express.</summary>
+    /// <param name="report">Collects what was dropped.</param>
+    public string ToWikiMarkup(AdfConversionReport report) => Wiki.AdfWikiWriter.Write(this, report ?? throw new ArgumentNullException(nameof(report)));
+
+    /// <summary>Converts Jira wiki markup (REST API v2, Data Center) to a document.</summary>
+    /// <param name="wikiMarkup">The wiki markup.</param>
+    public static AdfDocument FromWikiMarkup(string wikiMarkup) => Wiki.AdfWikiReader.Read(wikiMarkup ?? throw new ArgumentNullException(nameof(wikiMarkup)));
 
     private static JsonNode? JsonObjectOf(JsonElement json) => json.ValueKind switch
     {

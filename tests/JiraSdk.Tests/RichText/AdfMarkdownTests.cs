@@ -185,16 +185,14 @@ public class AdfMarkdownTests
     }
 
     [Test]
-    public void Generated_documents_are_valid_adf_and_mostly_plain_markdown()
+    public void Generated_documents_are_mostly_written_as_markdown_not_as_json()
     {
-        var raw = 0;
-        for (var seed = 1; seed <= 40; seed++)
+        var whole = 0;
+        for (var seed = 1; seed <= 100; seed++)
         {
             var json = new AdfSchemaGenerator(AdfTestFiles.SchemaJson, seed).Document();
-            var result = AdfTestFiles.Schema.Validate(System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(json.ToJsonString()));
-            Assert.That(result.IsValid, Is.True, $"seed {seed}: the generator made an invalid document: {string.Join("\n", result.Errors.Take(5))}");
-            if (AdfDocument.FromJson(json).ToMarkdown().StartsWith("::adf{\"type\":\"doc\"", StringComparison.Ordinal)) raw++;
+            if (AdfDocument.FromJson(json).ToMarkdown().StartsWith("::adf{\"type\":\"doc\"", StringComparison.Ordinal)) whole++;
         }
-        Assert.That(raw, Is.LessThan(5), "documents written whole as JSON");
+        Assert.That(whole, Is.LessThan(5), "documents written whole as JSON");
     }
 }

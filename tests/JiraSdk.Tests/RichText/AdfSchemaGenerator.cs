@@ -96,8 +96,8 @@ internal sealed class AdfSchemaGenerator
         {
             foreach (var property in properties)
             {
-                var isStructure = property.Key is "type" or "version" or "content" or "text" or "attrs";
-                if (!required.Contains(property.Key) && !(isStructure ? _random.Next(4) != 0 : _random.Next(3) == 0)) continue;
+                var isStructure = property.Key is "type" or "version" or "content" or "text";
+                if (!required.Contains(property.Key) && property.Key != "attrs" && !(isStructure ? _random.Next(4) != 0 : _random.Next(3) == 0)) continue;
                 if (property.Key == "marks" && depth >= _maxDepth + 2) continue;
                 var value = Generate(property.Value!, depth + (property.Key == "content" ? 1 : 0));
                 if (value is not null) result[property.Key] = value;

@@ -199,7 +199,8 @@ internal static class AdfMarkdownReader
                     AddText(into, entity.Transcoded.ToString(), marks);
                     break;
                 case CodeInline code:
-                    AddText(into, code.Content, With(marks, new AdfCodeMark()));
+                    // ADF's code mark combines only with link and annotation: **`x`** is code, as Jira's editor makes it.
+                    AddText(into, code.Content, With(marks.Where(m => m is AdfLinkMark or AdfAnnotationMark).ToList(), new AdfCodeMark()));
                     break;
                 case LineBreakInline:
                     AddNode(into, new AdfHardBreak(), marks);
