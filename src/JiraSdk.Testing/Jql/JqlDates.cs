@@ -3,19 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace JiraSdk.Testing.Jql;
 
-/// <summary>An instant range a date operand stands for: <c>[Start, End)</c>, or the instant itself when exact.</summary>
-internal readonly record struct JqlDateRange(DateTimeOffset Start, DateTimeOffset End)
-{
-    public static JqlDateRange Exact(DateTimeOffset instant) => new(instant, instant);
-
-    public bool Contains(DateTimeOffset instant) => Start == End ? instant == Start : instant >= Start && instant < End;
-}
-
 /// <summary>
 /// Date values as JQL reads them (Jira's "Advanced searching - fields reference", date fields):
 /// <c>"yyyy/MM/dd HH:mm"</c>, <c>"yyyy-MM-dd HH:mm"</c>, <c>"yyyy/MM/dd"</c>, <c>"yyyy-MM-dd"</c> in the searcher's
 /// time zone; periods relative to now such as <c>-7d</c>, <c>4w 2d</c>, <c>-1w2d</c>, <c>4h</c>, <c>-30m</c>
 /// (w = 7 days, d = 24 hours, h, m = minutes); milliseconds since the epoch; and the date functions.
+/// A date without a time is midnight at the start of that day ("if a time-component is not specified, midnight will
+/// be assumed", Jira's fields reference), so <c>created = "2026-11-30"</c> finds only issues created at midnight and
+/// <c>created &lt;= "2026-11-30"</c> ends where that day begins.
 /// </summary>
 internal static partial class JqlDates
 {
@@ -47,25 +42,22 @@ internal static partial class JqlDates
     public static bool IsValidLiteral(string text) =>
         TryResolve(text, new JqlEvaluationContext(DateTimeOffset.UnixEpoch, TimeZoneInfo.Utc, null), out _);
 
-    /// <summary>
-    /// The range a literal stands for, with Jira's implied precision: a date alone covers that day, a date with a time
-    /// covers that minute, a period or epoch value is one instant.
-    /// </summary>
-    public static bool TryResolve(string text, JqlEvaluationContext context, out JqlDateRange range)
+    /// <summary>The instant a literal stands for.</summary>
+    public static bool TryResolve(string text, JqlEvaluationContext context, out DateTimeOffset instant)
     {
         try
         {
-            return TryResolveCore(text.Trim(), context, out range);
+            return TryResolveCore(text.Trim(), context, out instant);
         }
         catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
         {
             // A period or epoch value beyond the calendar: no date.
-            range = default;
+            instant = default;
             return false;
         }
     }
 
-    private static bool TryResolveCore(string text, JqlEvaluationContext context, out JqlDateRange range)
+    private static bool TryResolveCore(string text, JqlEvaluationContext context, out DateTimeOffset instant)
     {
         var absolute = AbsoluteDate().Match(text);
         if (absolute.Success)
@@ -75,7 +67,7 @@ internal static partial class JqlDates
             var day = int.Parse(absolute.Groups[3].Value, CultureInfo.InvariantCulture);
             if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             {
-                range = default;
+                instant = default;
                 return false;
             }
 
@@ -86,16 +78,14 @@ internal static partial class JqlDates
                 var minute = int.Parse(absolute.Groups[5].Value, CultureInfo.InvariantCulture);
                 if (hour > 23 || minute > 59)
                 {
-                    range = default;
+                    instant = default;
                     return false;
                 }
 
                 local = local.AddHours(hour).AddMinutes(minute);
-                range = new JqlDateRange(ToInstant(local, context.TimeZone), ToInstant(local.AddMinutes(1), context.TimeZone));
-                return true;
             }
 
-            range = new JqlDateRange(ToInstant(local, context.TimeZone), ToInstant(local.AddDays(1), context.TimeZone));
+            instant = ToInstant(local, context.TimeZone);
             return true;
         }
 
@@ -115,17 +105,17 @@ internal static partial class JqlDates
                 };
             }
 
-            range = JqlDateRange.Exact(period.Groups[1].Value == "-" ? context.Now - span : context.Now + span);
+            instant = period.Groups[1].Value == "-" ? context.Now - span : context.Now + span;
             return true;
         }
 
         if (IsEpochMillis(text))
         {
-            range = JqlDateRange.Exact(DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(text, CultureInfo.InvariantCulture)));
+            instant = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(text, CultureInfo.InvariantCulture));
             return true;
         }
 
-        range = default;
+        instant = default;
         return false;
     }
 

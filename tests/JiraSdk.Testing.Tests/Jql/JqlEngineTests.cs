@@ -154,13 +154,14 @@ public sealed class JqlEngineTests
     [TestCase("created > -90m", "WEB-1")]
     [TestCase("created > '2026-11-20'", "WEB-1 DOCS-3 DOCS-2")]
     [TestCase("created < '2026/11/20'", "DOCS-10 DOCS-1")]
-    [TestCase("created = '2026-11-20'", "DOCS-2")]
-    [TestCase("created != '2026-11-20'", "WEB-1 DOCS-10 DOCS-3 DOCS-1")]
+    [TestCase("created = '2026-11-20'", "")]
+    [TestCase("created = '2026-10-15'", "DOCS-10")]
+    [TestCase("created != '2026-10-15'", "WEB-1 DOCS-3 DOCS-2 DOCS-1")]
     [TestCase("created <= '2026-11-20'", "DOCS-10 DOCS-1")]
     [TestCase("created >= '2026-11-29 23:30'", "WEB-1 DOCS-3")]
     [TestCase("created > '2026/11/29 23:30'", "WEB-1")]
     [TestCase("created = '2026-11-29 23:30'", "DOCS-3")]
-    [TestCase("createdDate in ('2026-11-20', '2026-10-15')", "DOCS-10 DOCS-2")]
+    [TestCase("createdDate in ('2026-11-20 15:30', '2026-10-15')", "DOCS-10 DOCS-2")]
     [TestCase("created > startOfDay()", "WEB-1")]
     [TestCase("created > startOfDay(-1d)", "WEB-1 DOCS-3")]
     [TestCase("created >= startOfDay(-1)", "WEB-1 DOCS-3")]
@@ -193,7 +194,7 @@ public sealed class JqlEngineTests
         var brisbane = JqlTestData.Context with { TimeZone = TimeZoneInfo.CreateCustomTimeZone("UTC+10", TimeSpan.FromHours(10), "UTC+10", "UTC+10") };
         Assert.That(Run("created > startOfDay()", brisbane), Is.EqualTo("WEB-1 DOCS-3"));
         Assert.That(Run("created >= '2026-11-30'", brisbane), Is.EqualTo("WEB-1 DOCS-3"));
-        Assert.That(Run("created = '2026-11-30'", brisbane), Is.EqualTo("WEB-1 DOCS-3"));
+        Assert.That(Run("created = '2026-11-30 09:30'", brisbane), Is.EqualTo("DOCS-3"));
         Assert.That(Run("due < now()", brisbane), Is.EqualTo("DOCS-3"));
     }
 

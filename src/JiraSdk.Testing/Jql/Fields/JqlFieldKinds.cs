@@ -282,10 +282,9 @@ internal sealed class JqlTextField : JqlField
 }
 
 /// <summary>
-/// A date or date-time field. Date-only values (due date, date pickers) are days in the searcher's time zone.
-/// <c>=</c> matches within the precision the value implies (the whole day for <c>"2026-11-30"</c>); <c>&lt;</c>,
-/// <c>&gt;</c> and their kin compare with the value's first instant, so <c>created &lt;= "2026-11-30"</c> ends at that
-/// day's midnight, as in Jira.
+/// A date or date-time field. Date-only values (due date, date pickers) are the start of their day in the searcher's
+/// time zone. <c>=</c> compares to the minute (Jira indexes dates at minute resolution), the other operators compare
+/// instants; see <see cref="JqlDates"/> for what a value stands for.
 /// </summary>
 internal sealed class JqlDateField : JqlField
 {
@@ -308,24 +307,19 @@ internal sealed class JqlDateField : JqlField
 
     public override bool EqualsAny(JsonObject issue, IReadOnlyList<JqlValue> values, JqlEvaluation evaluation) =>
         Instant(issue, evaluation) is { } instant
-        && values.Any(v => Range(v, evaluation) is { } range && range.Contains(instant));
+        && values.Any(v => Resolve(v, evaluation) is { } target && ToMinute(instant) == ToMinute(target));
 
     public override bool Compare(JsonObject issue, JqlOperator op, JqlValue value, JqlEvaluation evaluation) =>
-        Instant(issue, evaluation) is { } instant && Range(value, evaluation) is { } range
-        && Satisfies(instant.CompareTo(range.Start), op);
+        Instant(issue, evaluation) is { } instant && Resolve(value, evaluation) is { } target
+        && Satisfies(instant.CompareTo(target), op);
 
     public override JqlSortValue? SortValue(JsonObject issue, JqlEvaluation evaluation) =>
         Instant(issue, evaluation) is { } instant ? JqlSortValue.Of(instant.UtcTicks) : null;
 
-    private static JqlDateRange? Range(JqlValue value, JqlEvaluation evaluation)
-    {
-        if (value.Instant is { } instant)
-        {
-            return JqlDateRange.Exact(instant);
-        }
+    private static DateTimeOffset? Resolve(JqlValue value, JqlEvaluation evaluation) =>
+        value.Instant ?? (JqlDates.TryResolve(value.Text, evaluation.Context, out var instant) ? instant : null);
 
-        return JqlDates.TryResolve(value.Text, evaluation.Context, out var range) ? range : null;
-    }
+    private static long ToMinute(DateTimeOffset instant) => instant.UtcTicks / TimeSpan.TicksPerMinute;
 
     private DateTimeOffset? Instant(JsonObject issue, JqlEvaluation evaluation) =>
         Text(FieldOf(issue, _id)) is { Length: > 0 } text
