@@ -100,7 +100,7 @@ public sealed class JiraSandbox : IAsyncDisposable
             var api = app.MapGroup("/rest/api/" + version.ToString(System.Globalization.CultureInfo.InvariantCulture));
             MetadataEndpoints.Map(api, store, version);
             IssueEndpoints.Map(api, store, version);
-            if (jql is not null) SearchEndpoints.Map(api, store, jql, version);
+            SearchEndpoints.Map(api, store, jql, version);
         }
         app.MapGet("/secure/attachment/{id}/{name}", (HttpContext http, string id) => IssueEndpoints.Content(http, store, id));
         app.MapFallback((HttpContext http) =>

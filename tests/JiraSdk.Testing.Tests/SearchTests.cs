@@ -149,3 +149,51 @@ public sealed class SearchTests
         Assert.That(await OnHoldAsync(), Is.EqualTo(1));
     }
 }
+
+/// <summary>Search through the real JQL engine, end to end over HTTP.</summary>
+public sealed class JqlSearchTests
+{
+    private JiraSandbox _sandbox = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _sandbox = await JiraSandbox.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _sandbox.DisposeAsync();
+
+    private async Task<List<string>> KeysAsync(string jql)
+    {
+        var keys = new List<string>();
+        await foreach (var issue in _sandbox.Client.V3.SearchIssuesAsync(jql, new[] { "key" }, pageSize: 3)) keys.Add(issue.Key!);
+        return keys;
+    }
+
+    [Test]
+    public async Task The_docs_reminder_query_finds_on_hold_and_ready_to_publish_tickets_in_order()
+    {
+        var keys = await KeysAsync("project = DOCS AND status in (\"On Hold\", \"Ready to Publish\") ORDER BY key ASC");
+        var expected = _sandbox.Store.Read(() => _sandbox.Store.Issues.Values
+            .Where(i => i.Key.StartsWith("DOCS-", StringComparison.Ordinal) && _sandbox.Store.StatusOf(i).Name is "On Hold" or "Ready to Publish")
+            .OrderBy(i => i.Id).Select(i => i.Key).ToList());
+        Assert.That(expected, Has.Count.EqualTo(6));
+        Assert.That(keys, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Custom_fields_users_and_functions_evaluate_over_the_store()
+    {
+        Assert.That(await KeysAsync("project = DOCS AND \"Story Points\" >= 5"), Has.Count.EqualTo(3));
+        Assert.That(await KeysAsync("project = DOCS AND Audience = Developers"), Has.Count.EqualTo(4));
+        Assert.That(await KeysAsync("project = DOCS AND cf[10012] = \"carol@sandbox.example\""), Has.Count.EqualTo(6));
+        Assert.That(await KeysAsync("project = DOCS AND assignee = currentUser()"), Has.Count.EqualTo(2));
+        Assert.That(await KeysAsync("project = DOCS AND assignee is EMPTY"), Has.Count.EqualTo(2));
+        Assert.That(await KeysAsync("project = DOCS AND text ~ \"webhook\""), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public void Bad_jql_is_a_400_with_the_engine_s_error_messages()
+    {
+        var e = Assert.ThrowsAsync<JiraBadRequestException>(() => KeysAsync("project = DOCS AND nosuchfield = 1"));
+        Assert.That(string.Join(" ", e!.ErrorMessages), Does.Contain("nosuchfield"));
+    }
+}
