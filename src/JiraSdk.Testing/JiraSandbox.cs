@@ -110,6 +110,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         var jql = options.Jql ?? SandboxJql.Default;
         var oauth2 = new OAuth2Server(store, credentials.CloudId, admin.AccountId);
         oauth2.RegisterClient(credentials.OAuth2ClientId, credentials.OAuth2ClientSecret);
+        var oauth1 = new OAuth1Server(store, admin.AccountId);
         var registry = new WebhookRegistry(store);
         resources.Add(new WebhookDispatcher(store, registry, jql, options, oauth2.SecretOf));
 
@@ -128,7 +129,7 @@ public sealed class JiraSandbox : IAsyncDisposable
 
         app.Use(ErrorsAsync);
         app.Use(oauth2.GatewayAsync);
-        var authentication = new SandboxAuthentication(store, new ISandboxCredentialScheme[] { oauth2 });
+        var authentication = new SandboxAuthentication(store, new ISandboxCredentialScheme[] { oauth2, oauth1 });
         app.Use(authentication.InvokeAsync);
         app.UseRouting();
         foreach (var version in options.Mode == JiraSandboxMode.Cloud ? new[] { 2, 3 } : new[] { 2 })
@@ -140,6 +141,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         }
         WebhookEndpoints.Map(app, store, registry, options, admin.AccountId);
         if (options.Mode == JiraSandboxMode.Cloud) oauth2.Map(app);
+        oauth1.Map(app);
         app.MapGet("/secure/attachment/{id}/{name}", (HttpContext http, string id) => IssueEndpoints.Content(http, store, id));
         app.MapFallback((HttpContext http) =>
             RestIO.Json(RestIO.ErrorBody(new[] { "null for uri: " + http.Request.Path + http.Request.QueryString }), 404));
@@ -150,6 +152,7 @@ public sealed class JiraSandbox : IAsyncDisposable
             var siteUrl = new Uri($"http://127.0.0.1:{site!.IPEndPoint!.Port}/");
             var gatewayUrl = new Uri($"http://127.0.0.1:{gateway!.IPEndPoint!.Port}/");
             store.SiteBaseUrl = siteUrl.AbsoluteUri;
+            seeder.OAuth1 = oauth1;
             return new JiraSandbox(app, store, options, siteUrl, gatewayUrl, credentials, seeder, resources);
         }
         catch
