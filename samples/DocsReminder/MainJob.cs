@@ -58,8 +58,15 @@ public static class MainJob
 
     private static async Task<int> RunAsync(MainJobSettings settings, bool weekly, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        JiraSdk.Testing.JiraSandbox? sandbox = null;
+        try
         {
-            var site = settings.Jira ?? throw new ConfigurationException("JIRA_URL is not set: set it with JIRA_EMAIL and JIRA_API_TOKEN, or JIRA_PAT.");
+            var site = settings.Jira;
+            if (site is null)
+            {
+                (sandbox, site) = await EmbeddedJira.StartAsync(cancellationToken);
+                await error.WriteLineAsync($"docs-reminder: JIRA_URL is not set, so this run uses an embedded JiraSandbox with demo data at {site.SiteUrl}");
+            }
             using var jira = new JiraClient(new JiraClientOptions
             {
                 SiteUrl = site.SiteUrl,
@@ -91,6 +98,10 @@ public static class MainJob
 
             await output.WriteLineAsync($"{tickets.Count} reminders posted, {result.EventsReceived} webhook events received");
             return Success;
+        }
+        finally
+        {
+            if (sandbox is not null) await sandbox.DisposeAsync();
         }
     }
 
