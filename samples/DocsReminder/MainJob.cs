@@ -54,6 +54,12 @@ public static class MainJob
             await error.WriteLineAsync("docs-reminder: " + OneLine(ex is OperationCanceledException ? "Cancelled." : ex.Message));
             return Failed;
         }
+        catch (Exception ex)
+        {
+            // Still one line and an exit code, never an unhandled-exception dump; the type says where to look.
+            await error.WriteLineAsync($"docs-reminder: unexpected {ex.GetType().Name}: {OneLine(ex.Message)}");
+            return Failed;
+        }
     }
 
     private static async Task<int> RunAsync(MainJobSettings settings, bool weekly, TextWriter output, TextWriter error, CancellationToken cancellationToken)

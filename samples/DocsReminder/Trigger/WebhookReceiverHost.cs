@@ -51,7 +51,15 @@ public sealed class WebhookReceiverHost : IAsyncDisposable
             .On<JiraWebhookEvent>((e, _, ct) => events.Writer.WriteAsync(e, ct).AsTask());
         var app = builder.Build();
         app.MapJiraWebhooks(Path);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException ex) when (port != 0)
+        {
+            await app.DisposeAsync();
+            throw new Configuration.ConfigurationException($"WEBHOOK_PORT {port} cannot be used on 127.0.0.1: {ex.Message}");
+        }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new WebhookReceiverHost(app, events, new Uri(new Uri(address), Path));
     }

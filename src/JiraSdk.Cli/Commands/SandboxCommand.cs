@@ -69,7 +69,7 @@ internal static class SandboxCommand
                     $"jira: sandbox ({(sandbox.Mode == JiraSandboxMode.DataCenter ? "Data Center" : "Cloud")}) serving {sandbox.SiteUrl} as {credentials.Email}"
                     + (options.SeedDemoData ? ", with the demo project DOCS" : ", empty")
                     + (options.DataFile is null ? ", state in memory" : $", state in {options.DataFile}"));
-                await context.Error.WriteLineAsync("jira: the lines above are for eval \"$(jira sandbox | head -3)\"; Ctrl+C stops");
+                await context.Error.WriteLineAsync("jira: the export lines on stdout point jira (and the main job) at this sandbox; Ctrl+C stops");
                 await context.Error.FlushAsync(CancellationToken.None);
 
                 try
