@@ -90,6 +90,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         });
         var app = builder.Build();
 
+        var jql = options.Jql ?? SandboxJql.Default;
         app.Use(ErrorsAsync);
         var authentication = new SandboxAuthentication(store, Array.Empty<ISandboxCredentialScheme>());
         app.Use(authentication.InvokeAsync);
@@ -99,6 +100,7 @@ public sealed class JiraSandbox : IAsyncDisposable
             var api = app.MapGroup("/rest/api/" + version.ToString(System.Globalization.CultureInfo.InvariantCulture));
             MetadataEndpoints.Map(api, store, version);
             IssueEndpoints.Map(api, store, version);
+            SearchEndpoints.Map(api, store, jql, version);
         }
         app.MapGet("/secure/attachment/{id}/{name}", (HttpContext http, string id) => IssueEndpoints.Content(http, store, id));
         app.MapFallback((HttpContext http) =>

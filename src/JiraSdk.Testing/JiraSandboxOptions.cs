@@ -46,4 +46,7 @@ public sealed class JiraSandboxOptions
     /// <summary>Whether webhooks may be delivered to hosts other than loopback; off by default, so a sandbox only
     /// ever calls this machine.</summary>
     public bool AllowNonLoopbackWebhooks { get; set; }
+
+    /// <summary>The JQL evaluator search and webhook filters use; tests may replace it.</summary>
+    internal Rest.ISandboxJql? Jql { get; set; }
 }

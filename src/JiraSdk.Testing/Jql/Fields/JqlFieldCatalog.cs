@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using JiraSdk.Testing.Jql.Syntax;
+
+namespace JiraSdk.Testing.Jql.Fields;
+
+/// <summary>
+/// The fields a query may name: Jira's system fields under their JQL names and aliases (case-insensitive), and the
+/// custom fields of the <c>/rest/api/2/field</c> list, as <c>cf[10010]</c> or by name (a system name wins; two custom
+/// fields of one name are both searched, as Jira does).
+/// </summary>
+internal sealed class JqlFieldCatalog
+{
+    // Jira's default priorities (Highest = 1 … Lowest = 5): a priority with a greater rank is "higher".
+    private static readonly Dictionary<string, double> DefaultPriorityRanks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Highest"] = -1, ["High"] = -2, ["Medium"] = -3, ["Low"] = -4, ["Lowest"] = -5,
+        ["Blocker"] = -1, ["Critical"] = -2, ["Major"] = -3, ["Minor"] = -4, ["Trivial"] = -5,
+    };
+
+    private static readonly Dictionary<string, int> StatusCategoryOrder = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["undefined"] = 0, ["new"] = 1, ["indeterminate"] = 2, ["done"] = 3,
+    };
+
+    private readonly Dictionary<string, JqlField> _system = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<long, JqlField> _customById = new();
+    private readonly Dictionary<string, List<JqlField>> _customByName = new(StringComparer.OrdinalIgnoreCase);
+
+    public JqlFieldCatalog(IReadOnlyList<JsonObject> fieldDefinitions)
+    {
+        var textCustomFieldIds = new List<string>();
+        foreach (var definition in fieldDefinitions)
+        {
+            if (definition["custom"] is not JsonValue custom || !custom.TryGetValue<bool>(out var isCustom) || !isCustom)
+            {
+                continue;
+            }
+
+            var id = JqlField.Text(definition["id"]);
+            var name = JqlField.Text(definition["name"]);
+            var schema = definition["schema"] as JsonObject;
+            var number = JqlField.Number(schema?["customId"])
+                ?? (id is not null && id.StartsWith("customfield_", StringComparison.Ordinal)
+                    && long.TryParse(id["customfield_".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                        ? parsed
+                        : null);
+            if (id is null || name is null || number is null)
+            {
+                continue;
+            }
+
+            var field = CustomField(name, id, schema);
+            if (field is JqlTextField)
+            {
+                textCustomFieldIds.Add(id);
+            }
+
+            _customById[(long)number.Value] = field;
+            if (!_customByName.TryGetValue(name, out var named))
+            {
+                _customByName[name] = named = new List<JqlField>();
+            }
+
+            named.Add(field);
+        }
+
+        AddSystemFields(textCustomFieldIds);
+    }
+
+    /// <summary>The fields a clause name stands for; empty when Jira knows no such field.</summary>
+    public IReadOnlyList<JqlField> Resolve(JqlFieldName name)
+    {
+        if (name.CustomFieldId is { } id)
+        {
+            return _customById.TryGetValue(id, out var byId) ? new[] { byId } : Array.Empty<JqlField>();
+        }
+
+        if (_system.TryGetValue(name.Text.Trim(), out var system))
+        {
+            return new[] { system };
+        }
+
+        return _customByName.TryGetValue(name.Text.Trim(), out var named) ? named : Array.Empty<JqlField>();
+    }
+
+    private void AddSystemFields(List<string> textCustomFieldIds)
+    {
+        var constants = new[] { "id", "name" };
+        var project = new JqlObjectField("project", EqualityOperatorsOf(), i => Single(i, "project"), new[] { "id", "key", "name" },
+            o => JqlSortValue.Of(JqlField.Text(o["name"]) ?? string.Empty));
+        Add(project, "project");
+        Add(new JqlIssueKeyField(), "issuekey", "key", "id", "issue");
+        Add(new JqlObjectField("issuetype", EqualityOperatorsOf(), i => Single(i, "issuetype"), constants, ByName), "issuetype", "type");
+        Add(new JqlObjectField("status", EqualityOperatorsOf(), i => Single(i, "status"), constants, ByName), "status");
+        Add(new JqlObjectField("statusCategory", EqualityOperatorsOf(),
+            i => JqlField.Objects(JqlField.FieldOf(i, "status") is JsonObject status ? status["statusCategory"] : null),
+            new[] { "id", "key", "name" },
+            o => JqlSortValue.Of(StatusCategoryOrder.TryGetValue(JqlField.Text(o["key"]) ?? string.Empty, out var order) ? order : 9)),
+            "statusCategory");
+        Add(new JqlObjectField("priority", OrderedOperatorsOf(), i => Single(i, "priority"), constants,
+            o => JqlSortValue.Of(-(JqlField.Number(o["id"]) ?? 0)),
+            rank: o => -JqlField.Number(o["id"]),
+            knownRank: v => double.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? -id
+                : DefaultPriorityRanks.TryGetValue(v.Trim(), out var rank) ? rank : null)
+        {
+            DefaultDescending = true,
+        }, "priority");
+        Add(new JqlObjectField("resolution", OrderedOperatorsOf(), i => Single(i, "resolution"), constants,
+            o => JqlSortValue.Of(JqlField.Number(o["id"]) ?? 0),
+            rank: o => JqlField.Number(o["id"]),
+            knownRank: v => double.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null)
+        {
+            EmptyAliases = new[] { "Unresolved" },
+        }, "resolution");
+        Add(new JqlUserField("assignee", i => Single(i, "assignee")), "assignee");
+        Add(new JqlUserField("reporter", i => Single(i, "reporter")), "reporter");
+        Add(new JqlUserField("creator", i => Single(i, "creator")), "creator");
+        Add(new JqlLabelsField("labels", "labels"), "labels");
+        Add(new JqlTextField("summary", TextOperatorsOf(), i => new[] { PlainField(i, "summary") }), "summary");
+        Add(new JqlTextField("description", TextOperatorsOf(), i => new[] { PlainField(i, "description") }) { Sortable = false }, "description");
+        Add(new JqlTextField("environment", TextOperatorsOf(), i => new[] { PlainField(i, "environment") }) { Sortable = false }, "environment");
+        Add(new JqlTextField("comment", new[] { JqlOperator.Like, JqlOperator.NotLike }, Comments) { Sortable = false }, "comment");
+        Add(new JqlTextField("text", new[] { JqlOperator.Like, JqlOperator.NotLike },
+            i => new[] { PlainField(i, "summary"), PlainField(i, "description"), PlainField(i, "environment") }
+                .Concat(Comments(i))
+                .Concat(textCustomFieldIds.Select(id => PlainField(i, id))))
+        {
+            Sortable = false,
+        }, "text");
+        Add(new JqlDateField("created", "created", dateOnly: false) { DefaultDescending = true }, "created", "createdDate");
+        Add(new JqlDateField("updated", "updated", dateOnly: false) { DefaultDescending = true }, "updated", "updatedDate");
+        Add(new JqlDateField("resolved", "resolutiondate", dateOnly: false) { DefaultDescending = true }, "resolved", "resolutiondate");
+        Add(new JqlDateField("duedate", "duedate", dateOnly: true), "duedate", "due");
+        Add(new JqlObjectField("parent", EqualityOperatorsOf(), i => Single(i, "parent"), new[] { "id", "key" },
+            o => JqlSortValue.Of(JqlField.Text(o["key"]) ?? string.Empty)), "parent");
+        Add(Versions("fixVersion", "fixVersions"), "fixVersion");
+        Add(Versions("affectedVersion", "versions"), "affectedVersion");
+        Add(new JqlObjectField("component", EqualityOperatorsOf(), i => Many(i, "components"), constants, ByName), "component");
+    }
+
+    private static JqlField Versions(string name, string id) =>
+        new JqlObjectField(name, OrderedOperatorsOf(), i => Many(i, id), new[] { "id", "name" },
+            o => JqlSortValue.Of(JqlField.Number(o["id"]) ?? 0),
+            rank: o => JqlField.Number(o["id"]),
+            knownRank: v => double.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var versionId) ? versionId : null);
+
+    /// <summary>A custom field by its schema (<c>schema.type</c>, <c>schema.items</c>, <c>schema.custom</c>).</summary>
+    private static JqlField CustomField(string name, string id, JsonObject? schema)
+    {
+        var type = JqlField.Text(schema?["type"]);
+        var items = JqlField.Text(schema?["items"]);
+        var plugin = JqlField.Text(schema?["custom"]) ?? string.Empty;
+        var select = new[] { "value", "id", "name" };
+        return (type, items) switch
+        {
+            ("number", _) => new JqlNumberField(name, id),
+            ("date", _) => new JqlDateField(name, id, dateOnly: true),
+            ("datetime", _) => new JqlDateField(name, id, dateOnly: false),
+            ("user", _) or ("array", "user") => new JqlUserField(name, i => Many(i, id)),
+            ("array", "string") when plugin.EndsWith(":labels", StringComparison.Ordinal) => new JqlLabelsField(name, id),
+            ("option", _) or ("array", "option") or ("option-with-child", _) or ("version", _) or ("array", "version")
+                or ("project", _) or ("array", "component") or ("priority", _) or ("status", _)
+                => new JqlObjectField(name, EqualityOperatorsOf(), i => Many(i, id), select,
+                    o => JqlSortValue.Of(JqlField.Text(o["value"]) ?? JqlField.Text(o["name"]) ?? string.Empty)),
+            _ => new JqlTextField(name, TextOperatorsOf(), i => new[] { PlainField(i, id) }),
+        };
+    }
+
+    private void Add(JqlField field, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            _system[name] = field;
+        }
+    }
+
+    private static JqlSortValue ByName(JsonObject o) => JqlSortValue.Of(JqlField.Text(o["name"]) ?? string.Empty);
+
+    private static IEnumerable<JsonObject> Single(JsonObject issue, string id) => JqlField.Objects(JqlField.FieldOf(issue, id) as JsonObject);
+
+    private static IEnumerable<JsonObject> Many(JsonObject issue, string id) => JqlField.Objects(JqlField.FieldOf(issue, id));
+
+    private static string? PlainField(JsonObject issue, string id) => JqlTextField.PlainText(JqlField.FieldOf(issue, id));
+
+    private static IEnumerable<string?> Comments(JsonObject issue) =>
+        JqlField.FieldOf(issue, "comment") switch
+        {
+            JsonObject page => JqlField.Objects(page["comments"]).Select(c => JqlTextField.PlainText(c["body"])),
+            JsonArray list => JqlField.Objects(list).Select(c => JqlTextField.PlainText(c["body"])),
+            _ => Array.Empty<string?>(),
+        };
+
+    private static JqlOperator[] EqualityOperatorsOf() =>
+        new[] { JqlOperator.Equals, JqlOperator.NotEquals, JqlOperator.In, JqlOperator.NotIn, JqlOperator.Is, JqlOperator.IsNot };
+
+    private static JqlOperator[] OrderedOperatorsOf() =>
+        EqualityOperatorsOf().Concat(new[] { JqlOperator.LessThan, JqlOperator.LessThanEquals, JqlOperator.GreaterThan, JqlOperator.GreaterThanEquals }).ToArray();
+
+    private static JqlOperator[] TextOperatorsOf() => new[] { JqlOperator.Like, JqlOperator.NotLike, JqlOperator.Is, JqlOperator.IsNot };
+}
