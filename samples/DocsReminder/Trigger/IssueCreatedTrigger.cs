@@ -41,9 +41,11 @@ public sealed class IssueCreatedTrigger(JiraClient jira, bool dataCenter, TextWr
             Secret = secret,
         };
         string? createdKey = null;
+        var registered = false;
         try
         {
             var registration = await registrar.EnsureAsync(definition, cancellationToken: cancellationToken);
+            registered = true;
             await output.WriteLineAsync($"webhook: registered '{definition.Name}' (id {registration.Id}) for {WebhookEventNames.IssueCreated} → {deliveryUrl}, signed");
 
             createdKey = await CreateTicketAsync(project, issueType, $"Docs reminder trigger check {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss} UTC", cancellationToken);
@@ -75,7 +77,8 @@ public sealed class IssueCreatedTrigger(JiraClient jira, bool dataCenter, TextWr
         finally
         {
             // Clean up even when cancelled or failed, but never hang on it.
-            // A failed clean-up is reported, not thrown, so that it never hides why the run failed.
+            // A failed clean-up is reported, not thrown, so that it never hides why the run failed. When the registration
+            // itself failed, its removal is only tried (a create may have landed before the failure), and the first error stands.
             using var cleanup = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try
             {
@@ -85,7 +88,8 @@ public sealed class IssueCreatedTrigger(JiraClient jira, bool dataCenter, TextWr
             }
             catch (Exception ex)
             {
-                await error.WriteLineAsync($"docs-reminder: clean-up failed, remove webhook '{definition.Name}'{(createdKey is null ? "" : " and " + createdKey)} by hand: {ex.Message}");
+                if (registered)
+                    await error.WriteLineAsync($"docs-reminder: clean-up failed, remove webhook '{definition.Name}'{(createdKey is null ? "" : " and " + createdKey)} by hand: {ex.Message}");
             }
         }
     }

@@ -22,7 +22,7 @@ internal static class SandboxCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var listenPort = parse.GetValue(port);
-            if (listenPort is < 0 or > 65535) throw new UsageException("--port must be between 0 and 65535 (0 picks a free one).");
+            if (listenPort is < 0 or > 65535) throw new UsageException($"--port must be between 0 and 65535 (0 picks a free one), not {listenPort}.");
             var options = new JiraSandboxOptions
             {
                 Port = listenPort,
