@@ -9,9 +9,8 @@ namespace JiraSdk.EndToEnd.Tests.Readme;
 /// <c>// snippet: compile-only — why</c> is only compiled.
 /// </summary>
 [NonParallelizable] // a running snippet owns the process's console and the ASP.NET Core environment variables
-public class ReadmeSnippetTests
+public class ReadmeSnippetTests : SandboxFixture
 {
-    private JiraSandbox _sandbox = null!;
 
     public static IEnumerable<TestCaseData> Snippets()
     {
@@ -19,12 +18,6 @@ public class ReadmeSnippetTests
         return ReadmeSnippet.ReadmeFiles(root).SelectMany(readme => ReadmeSnippet.Read(root, readme))
             .Select(snippet => new TestCaseData(snippet).SetName($"Readme snippet {snippet.File} line {snippet.Line}"));
     }
-
-    [OneTimeSetUp]
-    public async Task StartSandbox() => _sandbox = await JiraSandbox.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopSandbox() => await _sandbox.DisposeAsync();
 
     [Test]
     public void The_readmes_have_snippets_and_the_extractor_finds_them()
@@ -35,7 +28,7 @@ public class ReadmeSnippetTests
     }
 
     [TestCaseSource(nameof(Snippets))]
-    public async Task Compiles_and_runs_against_the_sandbox(ReadmeSnippet snippet)
+    public async Task Compiles_and_runs_against_theSandbox(ReadmeSnippet snippet)
     {
         var (_, errors) = SnippetCompiler.Compile(snippet.ToString(), snippet.Code);
         Assert.That(errors, Is.Empty, $"{snippet} does not compile as written");
@@ -61,9 +54,9 @@ public class ReadmeSnippetTests
     /// <c>app.Run()</c> (which serves until stopped) as a start and a stop.
     /// </summary>
     private string ForSandbox(string code) => code
-        .Replace("https://your-domain.atlassian.net", _sandbox.SiteUrl.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal)
-        .Replace("you@example.com", _sandbox.Credentials.Email, StringComparison.Ordinal)
-        .Replace("Environment.GetEnvironmentVariable(\"JIRA_API_TOKEN\")", $"\"{_sandbox.Credentials.ApiToken}\"", StringComparison.Ordinal)
+        .Replace("https://your-domain.atlassian.net", Sandbox.SiteUrl.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal)
+        .Replace("you@example.com", Sandbox.Credentials.Email, StringComparison.Ordinal)
+        .Replace("Environment.GetEnvironmentVariable(\"JIRA_API_TOKEN\")", $"\"{Sandbox.Credentials.ApiToken}\"", StringComparison.Ordinal)
         .Replace("app.Run();", "await app.StartAsync(); await app.StopAsync();", StringComparison.Ordinal);
 
     /// <summary>Sets process environment variables and puts the old values back.</summary>

@@ -12,18 +12,11 @@ namespace JiraSdk.EndToEnd.Tests.Webhooks;
 /// The SDK's webhook path against the sandbox: the registrar registers a signed admin webhook, the sandbox delivers,
 /// <c>MapJiraWebhooks</c> verifies and parses; and the polling trigger finds the same changes without a webhook.
 /// </summary>
-public class WebhookDeliveryTests
+public class WebhookDeliveryTests : SandboxFixture
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
-    private JiraSandbox _sandbox = null!;
 
-    [OneTimeSetUp]
-    public async Task StartSandbox() => _sandbox = await JiraSandbox.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopSandbox() => await _sandbox.DisposeAsync();
-
-    private Task<string> CreateIssueAsync(string summary) => _sandbox.Client.V3.Issues.CreateIssueAsync(new JiraSdk.V3.IssueUpdateDetails
+    private Task<string> CreateIssueAsync(string summary) => Sandbox.Client.V3.Issues.CreateIssueAsync(new JiraSdk.V3.IssueUpdateDetails
     {
         Fields = new Dictionary<string, object> { ["project"] = new { key = "DOCS" }, ["issuetype"] = new { name = "Task" }, ["summary"] = summary },
     }).ContinueWith(t => t.Result.Key!, TaskScheduler.Default);
@@ -40,7 +33,7 @@ public class WebhookDeliveryTests
     {
         const string secret = "an-end-to-end-secret";
         await using var receiver = await WebhookReceiverHost.StartAsync(secret, 0, CancellationToken.None);
-        var registrar = new AdminWebhookRegistrar(_sandbox.Client.HttpClient);
+        var registrar = new AdminWebhookRegistrar(Sandbox.Client.HttpClient);
         var definition = new AdminWebhookDefinition("e2e-deliveries", receiver.Url.AbsoluteUri, [WebhookEventNames.IssueCreated, WebhookEventNames.IssueUpdated])
         {
             JqlFilter = "project = DOCS",
@@ -55,7 +48,7 @@ public class WebhookDeliveryTests
             var created = await NextAsync<IssueCreatedEvent>(receiver, e => e.Issue?.Key == key);
             Assert.That(new JiraSdk.Issues.IssueFields(created.Issue!.Fields!).Summary, Is.EqualTo("Delivered by webhook"));
 
-            await _sandbox.Client.V3.Issues.EditIssueAsync(key, new JiraSdk.V3.IssueUpdateDetails { Fields = new Dictionary<string, object> { ["summary"] = "Renamed" } });
+            await Sandbox.Client.V3.Issues.EditIssueAsync(key, new JiraSdk.V3.IssueUpdateDetails { Fields = new Dictionary<string, object> { ["summary"] = "Renamed" } });
             var updated = await NextAsync<IssueUpdatedEvent>(receiver, e => e.Issue?.Key == key);
             Assert.That(updated.Changelog?.Items?.Select(i => i.Field), Does.Contain("summary"));
         }
@@ -90,7 +83,7 @@ public class WebhookDeliveryTests
             events.Add(e);
             return Task.CompletedTask;
         });
-        var trigger = new JqlPollingTrigger(_sandbox.Client.HttpClient,
+        var trigger = new JqlPollingTrigger(Sandbox.Client.HttpClient,
             new JqlPollingTriggerOptions { Jql = "project = DOCS", StartAt = DateTimeOffset.UtcNow.AddMinutes(-1), Fields = ["summary", "status"] }, handler);
         await trigger.PollOnceAsync(CancellationToken.None);
         var before = events.Count;
