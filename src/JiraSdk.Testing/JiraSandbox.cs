@@ -1,13 +1,13 @@
 using System.Net;
 using JiraSdk.Auth;
+using JiraSdk.Testing.Auth;
 using JiraSdk.Testing.Hosting;
+using JiraSdk.Testing.Webhooks;
 using JiraSdk.Testing.Rest;
 using JiraSdk.Testing.Seeding;
 using JiraSdk.Testing.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,7 +34,7 @@ public sealed class JiraSandbox : IAsyncDisposable
     private readonly Lazy<JiraClient> _client;
     private int _stopped;
 
-    private JiraSandbox(WebApplication app, SandboxStore store, JiraSandboxOptions options, Uri siteUrl, JiraSandboxCredentials credentials,
+    private JiraSandbox(WebApplication app, SandboxStore store, JiraSandboxOptions options, Uri siteUrl, Uri apiGatewayUrl, JiraSandboxCredentials credentials,
         JiraSandboxSeeder seeder, List<IAsyncDisposable> resources)
     {
         _app = app;
@@ -42,6 +42,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         _options = options;
         _resources = resources;
         SiteUrl = siteUrl;
+        ApiGatewayUrl = apiGatewayUrl;
         Credentials = credentials;
         Seed = seeder;
         _client = new Lazy<JiraClient>(() => CreateClient());
@@ -49,6 +50,21 @@ public sealed class JiraSandbox : IAsyncDisposable
 
     /// <summary>The site URL, <c>http://127.0.0.1:{port}/</c> (with a trailing slash).</summary>
     public Uri SiteUrl { get; }
+
+    /// <summary>
+    /// The OAuth 2.0 API gateway, <c>http://127.0.0.1:{port}/</c> on a port of its own (as api.atlassian.com is another host
+    /// than the site): requests with an OAuth 2.0 access token go to <c>{gateway}ex/jira/{cloudId}/…</c>.
+    /// </summary>
+    public Uri ApiGatewayUrl { get; }
+
+    /// <summary>The sandbox's OAuth 2.0 endpoints for <see cref="JiraOAuth2OptionsBase.Endpoints"/>: authorize and token on
+    /// the site, the API gateway on <see cref="ApiGatewayUrl"/>. Cloud mode only.</summary>
+    public JiraOAuth2Endpoints CreateOAuth2Endpoints() => new()
+    {
+        AuthorizeEndpoint = new Uri(SiteUrl, "authorize"),
+        TokenEndpoint = new Uri(SiteUrl, "oauth/token"),
+        ApiGatewayBaseUrl = ApiGatewayUrl,
+    };
 
     /// <summary>Cloud or Data Center.</summary>
     public JiraSandboxMode Mode => _options.Mode;
@@ -80,19 +96,40 @@ public sealed class JiraSandbox : IAsyncDisposable
         var seeder = new JiraSandboxSeeder(store);
         var resources = new List<IAsyncDisposable>();
 
+        var admin = EnsureAdministrator(store, seeder, options);
+        if (store.Read(() => store.Statuses.Count) == 0)
+        {
+            SandboxData.AddDefaults(store, seeder);
+            if (options.SeedDemoData) SandboxData.AddDemo(store, seeder, admin);
+        }
+        var credentials = new JiraSandboxCredentials(admin.AccountId, admin.EmailAddress, admin.ApiToken,
+            store.Read(() => store.FindUser(admin.AccountId)!.PersonalAccessToken!),
+            OAuth2ClientId, store.Setting("oauth2.clientSecret", JiraSandboxSeeder.NewSecret),
+            store.Setting("cloudId", () => Guid.NewGuid().ToString("D", System.Globalization.CultureInfo.InvariantCulture)), OAuth1ConsumerKey);
+
+        var jql = options.Jql ?? SandboxJql.Default;
+        var oauth2 = new OAuth2Server(store, credentials.CloudId, admin.AccountId);
+        oauth2.RegisterClient(credentials.OAuth2ClientId, credentials.OAuth2ClientSecret);
+        var oauth1 = new OAuth1Server(store, admin.AccountId);
+        var registry = new WebhookRegistry(store);
+        resources.Add(new WebhookDispatcher(store, registry, jql, options, oauth2.SecretOf));
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(JiraSandbox).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         if (options.LoggerFactory is { } loggerFactory) builder.Services.AddSingleton(loggerFactory);
+        Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions? site = null, gateway = null;
         builder.WebHost.UseKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => site = listen);
+            // The OAuth 2.0 API gateway gets its own port, as api.atlassian.com is another host than the site.
+            kestrel.Listen(IPAddress.Loopback, 0, listen => gateway = listen);
             kestrel.Limits.MaxRequestBodySize = 100 * 1024 * 1024;
         });
         var app = builder.Build();
 
-        var jql = options.Jql ?? SandboxJql.Default;
         app.Use(ErrorsAsync);
-        var authentication = new SandboxAuthentication(store, Array.Empty<ISandboxCredentialScheme>());
+        app.Use(oauth2.GatewayAsync);
+        var authentication = new SandboxAuthentication(store, new ISandboxCredentialScheme[] { oauth2, oauth1 });
         app.Use(authentication.InvokeAsync);
         app.UseRouting();
         foreach (var version in options.Mode == JiraSandboxMode.Cloud ? new[] { 2, 3 } : new[] { 2 })
@@ -102,35 +139,32 @@ public sealed class JiraSandbox : IAsyncDisposable
             IssueEndpoints.Map(api, store, version);
             SearchEndpoints.Map(api, store, jql, version);
         }
+        WebhookEndpoints.Map(app, store, registry, options, admin.AccountId);
+        if (options.Mode == JiraSandboxMode.Cloud) oauth2.Map(app);
+        oauth1.Map(app);
         app.MapGet("/secure/attachment/{id}/{name}", (HttpContext http, string id) => IssueEndpoints.Content(http, store, id));
         app.MapFallback((HttpContext http) =>
             RestIO.Json(RestIO.ErrorBody(new[] { "null for uri: " + http.Request.Path + http.Request.QueryString }), 404));
 
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            var port = new Uri(address).Port;
-            var siteUrl = new Uri($"http://127.0.0.1:{port}/");
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var siteUrl = new Uri($"http://127.0.0.1:{site!.IPEndPoint!.Port}/");
+            var gatewayUrl = new Uri($"http://127.0.0.1:{gateway!.IPEndPoint!.Port}/");
             store.SiteBaseUrl = siteUrl.AbsoluteUri;
-
-            var admin = EnsureAdministrator(store, seeder, options);
-            if (store.Read(() => store.Statuses.Count) == 0)
-            {
-                SandboxData.AddDefaults(store, seeder);
-                if (options.SeedDemoData) SandboxData.AddDemo(store, seeder, admin);
-            }
-            var credentials = new JiraSandboxCredentials(admin.AccountId, admin.EmailAddress, admin.ApiToken,
-                store.Read(() => store.FindUser(admin.AccountId)!.PersonalAccessToken!),
-                "sandbox-oauth2-client", JiraSandboxSeeder.NewSecret(), Guid.NewGuid().ToString("D"), "sandbox-oauth1-consumer");
-            return new JiraSandbox(app, store, options, siteUrl, credentials, seeder, resources);
+            seeder.OAuth1 = oauth1;
+            return new JiraSandbox(app, store, options, siteUrl, gatewayUrl, credentials, seeder, resources);
         }
         catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            foreach (var resource in resources) await resource.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
+
+    private const string OAuth2ClientId = "sandbox-oauth2-client";
+    private const string OAuth1ConsumerKey = "sandbox-oauth1-consumer";
 
     private static SandboxUser EnsureAdministrator(SandboxStore store, JiraSandboxSeeder seeder, JiraSandboxOptions options)
     {

@@ -41,7 +41,7 @@ public sealed class JiraSandboxCredentials
     public string CloudId { get; }
 
     /// <summary>The consumer key of the OAuth 1.0a application link; register its public key with
-    /// the seeder.</summary>
+    /// <see cref="JiraSandboxSeeder.AddOAuth1Consumer"/>.</summary>
     public string OAuth1ConsumerKey { get; }
 
     /// <summary>Names the user; never reveals a secret.</summary>

@@ -66,9 +66,9 @@ internal sealed class SandboxAuthentication
 
     public const string GatewayItem = "JiraSandbox.Gateway";
 
-    /// <summary>OAuth endpoints authenticate with their own parameters (client secret in the body, OAuth 1.0a signatures).</summary>
+    /// <summary>OAuth endpoints check their own credentials (client secret, access token, OAuth 1.0a signature).</summary>
     private static bool IsUnauthenticatedPath(PathString path) =>
-        path.StartsWithSegments("/oauth/token", StringComparison.Ordinal) && !path.StartsWithSegments("/oauth/token/accessible-resources", StringComparison.Ordinal)
+        path.StartsWithSegments("/oauth/token", StringComparison.Ordinal)
         || path.StartsWithSegments("/plugins/servlet/oauth", StringComparison.Ordinal);
 
     private UserRecord? Basic(string? parameter, out string? failure)

@@ -93,3 +93,13 @@ internal static class RestIO
         return o;
     }
 }
+
+/// <summary>Which OAuth 2.0 app a request came from (set by the OAuth 2.0 scheme).</summary>
+internal static class OAuthCaller
+{
+    private const string ClientItem = "JiraSandbox.OAuthClient";
+
+    public static string? OAuthClientId(this HttpContext http) => http.Items[ClientItem] as string;
+
+    public static void SetOAuthClientId(this HttpContext http, string clientId) => http.Items[ClientItem] = clientId;
+}

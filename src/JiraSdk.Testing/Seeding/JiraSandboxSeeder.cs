@@ -216,5 +216,29 @@ public sealed class JiraSandboxSeeder
         });
     }
 
+    internal Auth.OAuth1Server? OAuth1 { get; set; }
+
+    /// <summary>
+    /// Registers an OAuth 1.0a consumer (an application link) with its RSA public key; requests and the token dance
+    /// signed with the matching private key (RSA-SHA1) are then accepted. Registering a key again replaces it.
+    /// </summary>
+    /// <param name="consumerKey">The consumer key, e.g. <see cref="JiraSandboxCredentials.OAuth1ConsumerKey"/>.</param>
+    /// <param name="publicKeyPem">The public key, PEM (<c>BEGIN PUBLIC KEY</c>).</param>
+    /// <exception cref="ArgumentException">The key is not a PEM RSA public key.</exception>
+    public void AddOAuth1Consumer(string consumerKey, string publicKeyPem)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(consumerKey);
+        ArgumentException.ThrowIfNullOrEmpty(publicKeyPem);
+        var server = OAuth1 ?? throw new InvalidOperationException("The sandbox is not running.");
+        try
+        {
+            server.RegisterConsumer(consumerKey, publicKeyPem);
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            throw new ArgumentException("The public key is not a PEM RSA public key.", nameof(publicKeyPem), e);
+        }
+    }
+
     internal static string NewSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 }

@@ -59,6 +59,18 @@ internal sealed partial class SandboxStore
     public SortedDictionary<long, IssueRecord> Issues { get; } = new();
     public Dictionary<long, IssueLinkRecord> Links { get; } = new();
     public Dictionary<string, long> Counters { get; } = new(StringComparer.Ordinal);
+    /// <summary>Site-wide values kept across restarts (cloud id, OAuth client secret).</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A site-wide value, created once (and persisted) by <paramref name="create"/>.</summary>
+    public string Setting(string name, Func<string> create) => Write(() =>
+    {
+        if (Settings.TryGetValue(name, out var value)) return value;
+        value = create();
+        Settings[name] = value;
+        Persist("setting", name, value);
+        return value;
+    });
 
     public void AttachPersistence(ISandboxPersistence persistence) => _persistence = persistence;
 
