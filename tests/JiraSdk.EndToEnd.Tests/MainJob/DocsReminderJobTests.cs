@@ -1,37 +1,44 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using DocsReminder;
-using IssueSearchClient = JiraSdk.V3.IssueSearchClient;
+using DocsReminder.Reminders;
+using JiraSdk;
+using JiraSdk.Auth;
 using Microsoft.Extensions.Time.Testing;
 using RichardSzalay.MockHttp;
 
-namespace JiraSdk.Webhooks.Tests.Samples;
+namespace JiraSdk.EndToEnd.Tests.MainJob;
 
-public class DocsReminderTests
+/// <summary>The reminder's paging, messages and Slack failures, over a mocked Jira (the sandbox runs are in MainJobTests).</summary>
+public class DocsReminderJobTests
 {
     private const string Site = "https://acme.atlassian.net";
     private const string SlackUrl = "https://hooks.slack.com/services/T000/B000/XXXX";
 
-    private static DocsReminderOptions Options() => new() { Site = new Uri(Site), SlackWebhookUrl = new Uri(SlackUrl) };
-
     private static string Issue(string key, string summary, string status) =>
         new JsonObject
         {
-            ["id"] = key.Length.ToString(),
+            ["id"] = key.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["key"] = key,
             ["fields"] = new JsonObject { ["summary"] = summary, ["status"] = new JsonObject { ["name"] = status, ["id"] = "1" } },
         }.ToJsonString();
+
+    private static JiraClient Jira(MockHttpMessageHandler handler) => new(new JiraClientOptions
+    {
+        SiteUrl = new Uri(Site),
+        Authentication = JiraAuthentication.Basic("me@example.com", "token"),
+        PrimaryHandler = () => handler,
+    });
 
     [Test]
     public async Task Posts_one_slack_message_per_ticket_across_search_pages()
     {
         var jira = new MockHttpMessageHandler();
-        var searches = new List<JsonObject>();
-        jira.When(HttpMethod.Post, Site + "/rest/api/3/search/jql").Respond(request =>
+        var searches = new List<System.Collections.Specialized.NameValueCollection>();
+        jira.When(HttpMethod.Get, Site + "/rest/api/3/search/jql").Respond(request =>
         {
-            var body = JsonNode.Parse(request.Content!.ReadAsStringAsync().Result)!.AsObject();
-            searches.Add(body);
-            var json = body["nextPageToken"] is null
+            var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query);
+            searches.Add(query);
+            var json = query["nextPageToken"] is null
                 ? $$"""{"issues":[{{Issue("DOCS-1", "Install guide", "On Hold")}},{{Issue("DOCS-22", "API <beta> & limits", "Ready to Publish")}}],"nextPageToken":"p2","isLast":false}"""
                 : $$"""{"issues":[{{Issue("DOCS-303", "Release notes", "On Hold")}}],"isLast":true}""";
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
@@ -43,13 +50,14 @@ public class DocsReminderTests
             messages.Add(JsonNode.Parse(request.Content!.ReadAsStringAsync().Result)!["text"]!.GetValue<string>());
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("ok") };
         });
-        var job = new DocsReminderJob(new IssueSearchClient(new HttpClient(jira) { BaseAddress = new Uri(Site + "/") }), new HttpClient(slack), Options());
+        using var client = Jira(jira);
+        var job = new DocsReminderJob(client, dataCenter: false, new SlackReminderSink(new HttpClient(slack), new Uri(SlackUrl)));
 
         var posted = await job.RunOnceAsync(default);
 
         Assert.That(posted.Select(t => t.Key), Is.EqualTo(new[] { "DOCS-1", "DOCS-22", "DOCS-303" }));
-        Assert.That(searches[0]["jql"]!.GetValue<string>(), Does.StartWith("project = DOCS AND status in (\"On Hold\", \"Ready to Publish\")"));
-        Assert.That(searches[1]["nextPageToken"]!.GetValue<string>(), Is.EqualTo("p2"));
+        Assert.That(searches[0]["jql"], Does.StartWith("project = DOCS AND status in (\"On Hold\", \"Ready to Publish\")"));
+        Assert.That(searches[1]["nextPageToken"], Is.EqualTo("p2"));
         Assert.That(messages, Is.EqualTo(new[]
         {
             "<https://acme.atlassian.net/browse/DOCS-1|DOCS-1> Install guide is *On Hold*",
@@ -59,14 +67,33 @@ public class DocsReminderTests
     }
 
     [Test]
+    public async Task Data_center_pages_the_v2_search_by_start_at()
+    {
+        var jira = new MockHttpMessageHandler();
+        jira.When(HttpMethod.Get, Site + "/rest/api/2/search").WithQueryString("startAt", "0")
+            .Respond("application/json", $$"""{"startAt":0,"maxResults":1,"total":2,"issues":[{{Issue("DOCS-1", "Install guide", "On Hold")}}]}""");
+        jira.When(HttpMethod.Get, Site + "/rest/api/2/search").WithQueryString("startAt", "1")
+            .Respond("application/json", $$"""{"startAt":1,"maxResults":1,"total":2,"issues":[{{Issue("DOCS-2", "FAQ", "Ready to Publish")}}]}""");
+        var output = new StringWriter();
+        using var client = Jira(jira);
+        var job = new DocsReminderJob(client, dataCenter: true, new ConsoleReminderSink(output), "DOCS");
+
+        var posted = await job.RunOnceAsync(default);
+
+        Assert.That(posted.Select(t => t.Key), Is.EqualTo(new[] { "DOCS-1", "DOCS-2" }));
+        Assert.That(output.ToString(), Does.Contain("slack> <https://acme.atlassian.net/browse/DOCS-2|DOCS-2> FAQ is *Ready to Publish*"));
+    }
+
+    [Test]
     public void A_refused_slack_post_fails_the_run_naming_the_ticket_but_not_the_webhook_url()
     {
         var jira = new MockHttpMessageHandler();
-        jira.When(HttpMethod.Post, Site + "/rest/api/3/search/jql")
+        jira.When(HttpMethod.Get, Site + "/rest/api/3/search/jql")
             .Respond("application/json", $$"""{"issues":[{{Issue("DOCS-1", "Install guide", "On Hold")}}],"isLast":true}""");
         var slack = new MockHttpMessageHandler();
         slack.When(HttpMethod.Post, SlackUrl).Respond(HttpStatusCode.BadRequest, "text/plain", "invalid_payload");
-        var job = new DocsReminderJob(new IssueSearchClient(new HttpClient(jira) { BaseAddress = new Uri(Site + "/") }), new HttpClient(slack), Options());
+        using var client = Jira(jira);
+        var job = new DocsReminderJob(client, dataCenter: false, new SlackReminderSink(new HttpClient(slack), new Uri(SlackUrl)));
 
         var e = Assert.ThrowsAsync<HttpRequestException>(() => job.RunOnceAsync(default))!;
 

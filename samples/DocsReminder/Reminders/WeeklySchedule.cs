@@ -1,4 +1,4 @@
-namespace DocsReminder;
+namespace DocsReminder.Reminders;
 
 /// <summary>Runs an action once a week at a fixed weekday and UTC time, on an injectable clock.</summary>
 public sealed class WeeklySchedule
