@@ -14,10 +14,11 @@ internal sealed class JqlEngine
     private readonly JqlFieldCatalog _fields;
 
     /// <param name="fieldDefinitions">The <c>/rest/api/2/field</c> list; its custom fields become searchable.</param>
-    public JqlEngine(IReadOnlyList<JsonObject> fieldDefinitions)
+    /// <param name="knownValues">The site's projects, statuses, users…, to refuse unknown values as Jira Cloud does.</param>
+    public JqlEngine(IReadOnlyList<JsonObject> fieldDefinitions, JqlKnownValues? knownValues = null)
     {
         ArgumentNullException.ThrowIfNull(fieldDefinitions);
-        _fields = new JqlFieldCatalog(fieldDefinitions);
+        _fields = new JqlFieldCatalog(fieldDefinitions, knownValues);
     }
 
     /// <exception cref="JqlException">The query is not valid JQL for these fields.</exception>
@@ -102,7 +103,7 @@ internal sealed class JqlEngine
         }
         else if (op is JqlOperator.In or JqlOperator.NotIn)
         {
-            if (!isList)
+            if (!isList && operand is not JqlFunctionOperand)
             {
                 errors.Add($"Operator '{op.Display()}' does not support the non-list value '{operand}' for field '{name}'.");
                 return failed;
@@ -200,6 +201,19 @@ internal sealed class JqlEngine
 
     private static JqlOperandItem? BindFunction(JqlFunctionOperand function, JqlField field, string fieldName, List<string> errors)
     {
+        if (field.ListFunctions.TryGetValue(function.Name.ToLowerInvariant(), out var listFunction))
+        {
+            try
+            {
+                return new JqlTestItem(function.Name, listFunction(function.Arguments));
+            }
+            catch (JqlException e)
+            {
+                errors.AddRange(e.ErrorMessages);
+                return null;
+            }
+        }
+
         if (string.Equals(function.Name, "currentUser", StringComparison.OrdinalIgnoreCase))
         {
             if (function.Arguments.Count > 0)
