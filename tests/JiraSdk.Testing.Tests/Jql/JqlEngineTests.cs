@@ -269,6 +269,8 @@ public sealed class JqlEngineTests
     [TestCase("ORDER BY resolved ASC", "DOCS-10 WEB-1 DOCS-3 DOCS-2 DOCS-1")]
     [TestCase("ORDER BY labels", "DOCS-3 DOCS-1 WEB-1 DOCS-10 DOCS-2")]
     [TestCase("ORDER BY Audience", "DOCS-3 DOCS-1 WEB-1 DOCS-10 DOCS-2")]
+    [TestCase("project = DOCS ORDER BY Rank ASC", "DOCS-1 DOCS-2 DOCS-3 DOCS-10")]
+    [TestCase("ORDER BY rank DESC", "WEB-1 DOCS-10 DOCS-3 DOCS-2 DOCS-1")]
     public void OrderBy(string jql, string expected) => Assert.That(Run(jql), Is.EqualTo(expected));
 
     [Test]

@@ -69,6 +69,11 @@ internal sealed class JqlFieldCatalog
         }
 
         AddSystemFields(textCustomFieldIds);
+        if (!_customByName.ContainsKey("Rank"))
+        {
+            // Every Jira Cloud site has a Rank field, and boards sort by it; without one, issues rank in creation order.
+            Add(new JqlRankField(), "rank");
+        }
     }
 
     /// <summary>The fields a clause name stands for; empty when Jira knows no such field.</summary>

@@ -354,3 +354,20 @@ internal sealed class JqlNumberField : JqlField
     private static double? Parse(string text) =>
         double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
 }
+
+/// <summary>
+/// <c>ORDER BY Rank</c> on a site without a Rank field: new issues are ranked last, so rank follows issue ids.
+/// Not searchable by value, as in Jira.
+/// </summary>
+internal sealed class JqlRankField : JqlField
+{
+    public JqlRankField()
+        : base("rank", Array.Empty<JqlOperator>())
+    {
+    }
+
+    public override bool HasValue(JsonObject issue, JqlEvaluation evaluation) => true;
+
+    public override JqlSortValue? SortValue(JsonObject issue, JqlEvaluation evaluation) =>
+        Number(issue["id"]) is { } id ? JqlSortValue.Of(id) : null;
+}
