@@ -48,9 +48,7 @@ public sealed class JqlKnownValuesAndFunctionsTests
     [TestCase("issuetype in subTaskIssueTypes(x)", "Function 'subTaskIssueTypes' expected '0' arguments but received '1'.")]
     [TestCase("status in subTaskIssueTypes()", "Unable to find JQL function 'subTaskIssueTypes()'.")]
     [TestCase("statusCategory = Later", "The value 'Later' does not exist for the field 'statusCategory'.")]
-    public void FunctionErrors(string jql, string expected) =>
-        Assert.That(Assert.Throws<JqlException>(() => new JqlEngine(JqlTestData.FieldDefinitions).Compile(jql))!.ErrorMessages,
-            Is.EqualTo(new[] { expected }));
+    public void FunctionErrors(string jql, string expected) => Assert.That(Errors(jql, null), Is.EqualTo(new[] { expected }));
 
     [TestCase("project = NOPE", "The value 'NOPE' does not exist for the field 'project'.")]
     [TestCase("project in (DOCS, Nope)", "The value 'Nope' does not exist for the field 'project'.")]
@@ -61,8 +59,7 @@ public sealed class JqlKnownValuesAndFunctionsTests
     [TestCase("assignee = nobody", "The value 'nobody' does not exist for the field 'assignee'.")]
     [TestCase("Reviewer in (acc-bob, ghost)", "The value 'ghost' does not exist for the field 'Reviewer'.")]
     public void UnknownValuesAreRefusedWhenTheSiteValuesAreKnown(string jql, string expected) =>
-        Assert.That(Assert.Throws<JqlException>(() => new JqlEngine(JqlTestData.FieldDefinitions, Known).Compile(jql))!.ErrorMessages,
-            Is.EqualTo(new[] { expected }));
+        Assert.That(Errors(jql, Known), Is.EqualTo(new[] { expected }));
 
     [TestCase("project = docs AND status = 'on hold'", "DOCS-2")]
     [TestCase("project = Website AND assignee = 'alice@example.com'", "WEB-1")]
@@ -74,6 +71,9 @@ public sealed class JqlKnownValuesAndFunctionsTests
 
     [Test]
     public void WithoutKnownValuesUnknownValuesFindNothing() => Assert.That(Run("project = NOPE OR status = Closed"), Is.Empty);
+
+    private static IReadOnlyList<string> Errors(string jql, JqlKnownValues? known) =>
+        Assert.Throws<JqlException>(() => new JqlEngine(JqlTestData.FieldDefinitions, known).Compile(jql))!.ErrorMessages;
 
     private static JsonObject Obj(params string[] pairs)
     {

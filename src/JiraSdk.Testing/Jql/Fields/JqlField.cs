@@ -55,18 +55,18 @@ internal sealed class JqlEvaluation
 /// </summary>
 internal abstract class JqlField
 {
-    protected static readonly JqlOperator[] EqualityOperators =
+    internal static readonly JqlOperator[] EqualityOperators =
     {
         JqlOperator.Equals, JqlOperator.NotEquals, JqlOperator.In, JqlOperator.NotIn, JqlOperator.Is, JqlOperator.IsNot,
     };
 
-    protected static readonly JqlOperator[] OrderedOperators =
+    internal static readonly JqlOperator[] OrderedOperators =
     {
         JqlOperator.Equals, JqlOperator.NotEquals, JqlOperator.In, JqlOperator.NotIn, JqlOperator.Is, JqlOperator.IsNot,
         JqlOperator.LessThan, JqlOperator.LessThanEquals, JqlOperator.GreaterThan, JqlOperator.GreaterThanEquals,
     };
 
-    protected static readonly JqlOperator[] TextOperators =
+    internal static readonly JqlOperator[] TextOperators =
     {
         JqlOperator.Like, JqlOperator.NotLike, JqlOperator.Is, JqlOperator.IsNot,
     };

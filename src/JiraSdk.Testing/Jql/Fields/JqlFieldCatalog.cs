@@ -95,7 +95,7 @@ internal sealed class JqlFieldCatalog
     private void AddSystemFields(List<string> textCustomFieldIds)
     {
         var constants = new[] { "id", "name" };
-        Add(new JqlObjectField("project", EqualityOperatorsOf(), i => Single(i, "project"), new[] { "id", "key", "name" },
+        Add(new JqlObjectField("project", JqlField.EqualityOperators, i => Single(i, "project"), new[] { "id", "key", "name" },
             o => JqlSortValue.Of(JqlField.Text(o["name"]) ?? string.Empty))
         {
             Exists = Known(_known.Projects, "id", "key", "name"),
@@ -107,7 +107,7 @@ internal sealed class JqlFieldCatalog
                 ["linkedissues"] = LinkedIssues,
             },
         }, "issuekey", "key", "id", "issue");
-        Add(new JqlObjectField("issuetype", EqualityOperatorsOf(), i => Single(i, "issuetype"), constants, ByName)
+        Add(new JqlObjectField("issuetype", JqlField.EqualityOperators, i => Single(i, "issuetype"), constants, ByName)
         {
             Exists = Known(_known.IssueTypes, "id", "name"),
             ListFunctions = new Dictionary<string, Func<IReadOnlyList<string>, Func<JsonObject, bool>>>
@@ -116,18 +116,18 @@ internal sealed class JqlFieldCatalog
                 ["subtaskissuetypes"] = NoArguments("subTaskIssueTypes", o => IsTrue(o["subtask"])),
             },
         }, "issuetype", "type");
-        Add(new JqlObjectField("status", EqualityOperatorsOf(), i => Single(i, "status"), constants, ByName)
+        Add(new JqlObjectField("status", JqlField.EqualityOperators, i => Single(i, "status"), constants, ByName)
         {
             Exists = Known(_known.Statuses, "id", "name"),
         }, "status");
-        Add(new JqlObjectField("statusCategory", EqualityOperatorsOf(),
+        Add(new JqlObjectField("statusCategory", JqlField.EqualityOperators,
             i => JqlField.Objects(JqlField.FieldOf(i, "status") is JsonObject status ? status["statusCategory"] : null),
             new[] { "id", "key", "name" },
             o => JqlSortValue.Of(StatusCategoryOrder.TryGetValue(JqlField.Text(o["key"]) ?? string.Empty, out var order) ? order : 9))
         {
             Exists = v => StatusCategories.Contains(v.Trim()),
         }, "statusCategory");
-        Add(new JqlObjectField("priority", OrderedOperatorsOf(), i => Single(i, "priority"), constants,
+        Add(new JqlObjectField("priority", JqlField.OrderedOperators, i => Single(i, "priority"), constants,
             o => JqlSortValue.Of(PriorityRank(o) ?? double.MinValue),
             rank: PriorityRank,
             knownRank: KnownPriorityRank)
@@ -135,7 +135,7 @@ internal sealed class JqlFieldCatalog
             DefaultDescending = true,
             Exists = Known(_known.Priorities, "id", "name"),
         }, "priority");
-        Add(new JqlObjectField("resolution", OrderedOperatorsOf(), i => Single(i, "resolution"), constants,
+        Add(new JqlObjectField("resolution", JqlField.OrderedOperators, i => Single(i, "resolution"), constants,
             o => JqlSortValue.Of(JqlField.Number(o["id"]) ?? 0),
             rank: o => JqlField.Number(o["id"]),
             knownRank: v => double.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null)
@@ -147,9 +147,9 @@ internal sealed class JqlFieldCatalog
         Add(new JqlUserField("reporter", i => Single(i, "reporter")) { Exists = KnownUser }, "reporter");
         Add(new JqlUserField("creator", i => Single(i, "creator")) { Exists = KnownUser }, "creator");
         Add(new JqlLabelsField("labels", "labels"), "labels");
-        Add(new JqlTextField("summary", TextOperatorsOf(), i => new[] { PlainField(i, "summary") }), "summary");
-        Add(new JqlTextField("description", TextOperatorsOf(), i => new[] { PlainField(i, "description") }) { Sortable = false }, "description");
-        Add(new JqlTextField("environment", TextOperatorsOf(), i => new[] { PlainField(i, "environment") }) { Sortable = false }, "environment");
+        Add(new JqlTextField("summary", JqlField.TextOperators, i => new[] { PlainField(i, "summary") }), "summary");
+        Add(new JqlTextField("description", JqlField.TextOperators, i => new[] { PlainField(i, "description") }) { Sortable = false }, "description");
+        Add(new JqlTextField("environment", JqlField.TextOperators, i => new[] { PlainField(i, "environment") }) { Sortable = false }, "environment");
         Add(new JqlTextField("comment", new[] { JqlOperator.Like, JqlOperator.NotLike }, Comments) { Sortable = false }, "comment");
         Add(new JqlTextField("text", new[] { JqlOperator.Like, JqlOperator.NotLike },
             i => new[] { PlainField(i, "summary"), PlainField(i, "description"), PlainField(i, "environment") }
@@ -162,11 +162,11 @@ internal sealed class JqlFieldCatalog
         Add(new JqlDateField("updated", "updated", dateOnly: false) { DefaultDescending = true }, "updated", "updatedDate");
         Add(new JqlDateField("resolved", "resolutiondate", dateOnly: false) { DefaultDescending = true }, "resolved", "resolutiondate");
         Add(new JqlDateField("duedate", "duedate", dateOnly: true), "duedate", "due");
-        Add(new JqlObjectField("parent", EqualityOperatorsOf(), i => Single(i, "parent"), new[] { "id", "key" },
+        Add(new JqlObjectField("parent", JqlField.EqualityOperators, i => Single(i, "parent"), new[] { "id", "key" },
             o => JqlSortValue.Of(JqlField.Text(o["key"]) ?? string.Empty)), "parent");
         Add(Versions("fixVersion", "fixVersions"), "fixVersion");
         Add(Versions("affectedVersion", "versions"), "affectedVersion");
-        Add(new JqlObjectField("component", EqualityOperatorsOf(), i => Many(i, "components"), constants, ByName), "component");
+        Add(new JqlObjectField("component", JqlField.EqualityOperators, i => Many(i, "components"), constants, ByName), "component");
         Add(new JqlObjectField("issueLinkType", new[] { JqlOperator.Equals, JqlOperator.NotEquals, JqlOperator.In, JqlOperator.NotIn },
             LinkTypes, new[] { "description" }, ByName)
         {
@@ -274,7 +274,7 @@ internal sealed class JqlFieldCatalog
 
     /// <summary>Version fields; versions order by id (creation order) for lack of their sequence.</summary>
     private static JqlField Versions(string name, string id) =>
-        new JqlObjectField(name, OrderedOperatorsOf(), i => Many(i, id), new[] { "id", "name" },
+        new JqlObjectField(name, JqlField.OrderedOperators, i => Many(i, id), new[] { "id", "name" },
             o => JqlSortValue.Of(JqlField.Number(o["id"]) ?? 0),
             rank: o => JqlField.Number(o["id"]),
             knownRank: v => double.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var versionId) ? versionId : null)
@@ -303,9 +303,9 @@ internal sealed class JqlFieldCatalog
             ("array", "string") when plugin.EndsWith(":labels", StringComparison.Ordinal) => new JqlLabelsField(name, id),
             ("option", _) or ("array", "option") or ("option-with-child", _) or ("version", _) or ("array", "version")
                 or ("project", _) or ("array", "component") or ("priority", _) or ("status", _)
-                => new JqlObjectField(name, EqualityOperatorsOf(), i => Many(i, id), select,
+                => new JqlObjectField(name, JqlField.EqualityOperators, i => Many(i, id), select,
                     o => JqlSortValue.Of(JqlField.Text(o["value"]) ?? JqlField.Text(o["name"]) ?? string.Empty)),
-            _ => new JqlTextField(name, TextOperatorsOf(), i => new[] { PlainField(i, id) }),
+            _ => new JqlTextField(name, JqlField.TextOperators, i => new[] { PlainField(i, id) }),
         };
     }
 
@@ -332,12 +332,4 @@ internal sealed class JqlFieldCatalog
             JsonArray list => JqlField.Objects(list).Select(c => JqlTextField.PlainText(c["body"])),
             _ => Array.Empty<string?>(),
         };
-
-    private static JqlOperator[] EqualityOperatorsOf() =>
-        new[] { JqlOperator.Equals, JqlOperator.NotEquals, JqlOperator.In, JqlOperator.NotIn, JqlOperator.Is, JqlOperator.IsNot };
-
-    private static JqlOperator[] OrderedOperatorsOf() =>
-        EqualityOperatorsOf().Concat(new[] { JqlOperator.LessThan, JqlOperator.LessThanEquals, JqlOperator.GreaterThan, JqlOperator.GreaterThanEquals }).ToArray();
-
-    private static JqlOperator[] TextOperatorsOf() => new[] { JqlOperator.Like, JqlOperator.NotLike, JqlOperator.Is, JqlOperator.IsNot };
 }
