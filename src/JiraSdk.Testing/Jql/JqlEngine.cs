@@ -27,7 +27,8 @@ internal sealed class JqlEngine
         ArgumentNullException.ThrowIfNull(jql);
         var statement = JqlParser.Parse(jql);
         var errors = new List<string>();
-        var where = statement.Where is null ? null : Bind(statement.Where, negate: false, errors);
+        var clauses = new List<JqlClauseInfo>();
+        var where = statement.Where is null ? null : Bind(statement.Where, negate: false, errors, clauses);
         var orderBy = new List<(JqlField Field, JqlOrderKey Key)>();
         foreach (var sort in statement.OrderBy)
         {
@@ -52,27 +53,27 @@ internal sealed class JqlEngine
             throw new JqlException(errors.Distinct(StringComparer.Ordinal).ToList());
         }
 
-        return new JqlQuery(where, orderBy);
+        return new JqlQuery(where, orderBy, clauses);
     }
 
-    private JqlPredicate Bind(JqlClause clause, bool negate, List<string> errors)
+    private JqlPredicate Bind(JqlClause clause, bool negate, List<string> errors, List<JqlClauseInfo> clauses)
     {
         switch (clause)
         {
             case JqlAndClause and:
-                var all = and.Clauses.Select(c => Bind(c, negate, errors)).ToList();
+                var all = and.Clauses.Select(c => Bind(c, negate, errors, clauses)).ToList();
                 return negate ? new JqlAnyPredicate(all) : new JqlAllPredicate(all);
             case JqlOrClause or:
-                var any = or.Clauses.Select(c => Bind(c, negate, errors)).ToList();
+                var any = or.Clauses.Select(c => Bind(c, negate, errors, clauses)).ToList();
                 return negate ? new JqlAllPredicate(any) : new JqlAnyPredicate(any);
             case JqlNotClause not:
-                return Bind(not.Clause, !negate, errors);
+                return Bind(not.Clause, !negate, errors, clauses);
             default:
-                return BindTerminal((JqlTerminalClause)clause, negate, errors);
+                return BindTerminal((JqlTerminalClause)clause, negate, errors, clauses);
         }
     }
 
-    private JqlPredicate BindTerminal(JqlTerminalClause clause, bool negate, List<string> errors)
+    private JqlPredicate BindTerminal(JqlTerminalClause clause, bool negate, List<string> errors, List<JqlClauseInfo> clauses)
     {
         var name = clause.Field.Text;
         var fields = _fields.Resolve(clause.Field);
@@ -84,6 +85,7 @@ internal sealed class JqlEngine
         }
 
         var op = clause.Operator;
+        clauses.AddRange(fields.Select(f => new JqlClauseInfo(name, _fields.IdOf(f), op.Display(), clause.Operand.ToString() ?? string.Empty, negate)));
         var unsupported = fields.FirstOrDefault(f => !f.Operators.Contains(op));
         if (unsupported is not null)
         {

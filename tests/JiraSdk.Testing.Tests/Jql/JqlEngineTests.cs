@@ -286,6 +286,20 @@ public sealed class JqlEngineTests
         }));
     }
 
+    [Test]
+    public void ClausesListWhatTheQueryAsks()
+    {
+        var query = new JqlEngine(JqlTestData.FieldDefinitions).Compile(
+            "project = DOCS AND NOT (\"Story Points\" > 3 OR key in (DOCS-1, DOCS-2)) AND assignee is not EMPTY ORDER BY created");
+        Assert.That(query.Clauses, Is.EqualTo(new[]
+        {
+            new JqlClauseInfo("project", "project", "=", "DOCS", false),
+            new JqlClauseInfo("Story Points", "customfield_10010", ">", "3", true),
+            new JqlClauseInfo("key", "issuekey", "in", "(DOCS-1, DOCS-2)", true),
+            new JqlClauseInfo("assignee", "assignee", "is not", "EMPTY", false),
+        }));
+    }
+
     [TestCase("project = \"DOCS\"", "DOCS-10 DOCS-3 DOCS-2 DOCS-1")]
     [TestCase("status = 'Ready\\u0020to Publish'", "DOCS-3")]
     [TestCase("status = Ready\\ to\\ Publish", "DOCS-3")]

@@ -25,6 +25,7 @@ internal sealed class JqlFieldCatalog
 
     private readonly Dictionary<string, JqlField> _system = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<long, JqlField> _customById = new();
+    private readonly Dictionary<JqlField, string> _customIds = new();
     private readonly Dictionary<string, List<JqlField>> _customByName = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly JqlKnownValues _known;
@@ -60,6 +61,7 @@ internal sealed class JqlFieldCatalog
             }
 
             _customById[(long)number.Value] = field;
+            _customIds[field] = id;
             if (!_customByName.TryGetValue(name, out var named))
             {
                 _customByName[name] = named = new List<JqlField>();
@@ -75,6 +77,9 @@ internal sealed class JqlFieldCatalog
             Add(new JqlRankField(), "rank");
         }
     }
+
+    /// <summary>A custom field's id (<c>customfield_10010</c>), or a system field's JQL name (<c>issuekey</c>, <c>status</c>).</summary>
+    public string IdOf(JqlField field) => _customIds.TryGetValue(field, out var id) ? id : field.Name;
 
     /// <summary>The fields a clause name stands for; empty when Jira knows no such field.</summary>
     public IReadOnlyList<JqlField> Resolve(JqlFieldName name)
