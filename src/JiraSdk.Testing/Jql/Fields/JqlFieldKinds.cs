@@ -18,6 +18,8 @@ internal sealed class JqlObjectField : JqlField
     private readonly Func<JsonObject, double?>? _rank;
     private readonly Func<string, double?>? _knownRank;
 
+    /// <param name="name">Jira's name of the field.</param>
+    /// <param name="operators">The operators Jira allows on it.</param>
     /// <param name="values">The field's objects on an issue.</param>
     /// <param name="names">The properties a search value may equal (e.g. id, key, name).</param>
     /// <param name="sort">The sort key of one object; a multi-valued field sorts by its smallest.</param>
@@ -210,7 +212,7 @@ internal sealed class JqlLabelsField : JqlField
 
     private IEnumerable<string> Labels(JsonObject issue) => FieldOf(issue, _id) switch
     {
-        JsonArray array => array.Select(Text).Where(t => !string.IsNullOrEmpty(t))!,
+        JsonArray array => array.Select(Text).OfType<string>().Where(t => t.Length > 0),
         JsonValue single when Text(single) is { Length: > 0 } text => new[] { text },
         _ => Array.Empty<string>(),
     };
