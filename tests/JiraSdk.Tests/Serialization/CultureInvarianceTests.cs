@@ -121,7 +121,7 @@ public class CultureInvarianceTests(string cultureName)
         var version = await _api.ProjectVersions.GetVersionAsync("1");
 
         Assert.That(version.Name, Is.EqualTo("1.0"));
-        Assert.That(version.ReleaseDate, Is.EqualTo(default(DateTimeOffset)));
+        Assert.That(version.ReleaseDate, Is.Null);
     }
 
     [Test]

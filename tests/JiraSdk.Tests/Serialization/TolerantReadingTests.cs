@@ -76,6 +76,15 @@ public class TolerantReadingTests
         Assert.That(JsonNode.DeepEquals(JsonNode.Parse(JsonSerializer.Serialize(approval, Options)), JsonNode.Parse(json)), Is.True);
     }
 
+    [Test]
+    public void AnUnreadableOptionalTimestampReadsAsNullAndTheRestStays()
+    {
+        var worklog = JsonSerializer.Deserialize<Worklog>("""{"id":"9","started":"yesterday","created":"2024-01-31T09:15:00.000+0100"}""", Options)!;
+
+        Assert.That(worklog.Started, Is.Null);
+        Assert.That(worklog.Created, Is.EqualTo(new DateTimeOffset(2024, 1, 31, 9, 15, 0, TimeSpan.FromHours(1))));
+    }
+
     [TestCase("""{"type":"team","teamId":"42","extra":{"a":[1,2]}}""")]
     [TestCase("""{"teamId":"42"}""")]
     public void AnUnknownOrMissingDiscriminatorReadsAsTheGeneralSubtypeAndWritesBackUnchanged(string json)
