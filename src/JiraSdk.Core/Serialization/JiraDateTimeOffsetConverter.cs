@@ -73,6 +73,16 @@ public sealed class JiraDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 
     internal static bool TryParse(string text, out DateTimeOffset value)
     {
+        // RFC 3339 allows a lower-case 't' and 'z' and any number of fraction digits; the formats below spell them in
+        // upper case and read at most 7 digits (a tick), so the rest is dropped.
+        text = text.ToUpperInvariant();
+        var dot = text.IndexOf('.');
+        if (dot > 0)
+        {
+            var end = dot + 1;
+            while (end < text.Length && char.IsDigit(text[end])) end++;
+            if (end - dot - 1 > 7) text = text.Substring(0, dot + 8) + text.Substring(end);
+        }
         // "+0100": insert the colon the invariant parser wants; "zz00" above cannot express a non-zero minute offset.
         if (text.Length > 5 && (text[text.Length - 5] == '+' || text[text.Length - 5] == '-') && char.IsDigit(text[text.Length - 1]))
             text = text.Substring(0, text.Length - 2) + ":" + text.Substring(text.Length - 2);

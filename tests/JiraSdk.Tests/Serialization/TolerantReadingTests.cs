@@ -79,10 +79,11 @@ public class TolerantReadingTests
     [Test]
     public void AnUnreadableOptionalTimestampReadsAsNullAndTheRestStays()
     {
-        var worklog = JsonSerializer.Deserialize<Worklog>("""{"id":"9","started":"yesterday","created":"2024-01-31T09:15:00.000+0100"}""", Options)!;
+        var worklog = JsonSerializer.Deserialize<Worklog>("""{"id":"9","started":"yesterday","created":"2024-01-31T09:15:00.000+0100","updated":"2024-01-31t08:15:00z"}""", Options)!;
 
         Assert.That(worklog.Started, Is.Null);
         Assert.That(worklog.Created, Is.EqualTo(new DateTimeOffset(2024, 1, 31, 9, 15, 0, TimeSpan.FromHours(1))));
+        Assert.That(worklog.Updated, Is.EqualTo(new DateTimeOffset(2024, 1, 31, 8, 15, 0, TimeSpan.Zero)), "RFC 3339 allows lower-case t and z");
     }
 
     [TestCase("""{"type":"team","teamId":"42","extra":{"a":[1,2]}}""")]
