@@ -46,11 +46,13 @@ public class TolerantShapeTests
                             var dictionary_ = System.Text.Json.JsonSerializer.Deserialize<System.Collections.Generic.Dictionary<string, string>>(json_, JsonSerializerSettings);
                             var content_ = new System.Net.Http.FormUrlEncodedContent(dictionary_);
                             var other_ = new System.Net.Http.MultipartFormDataContent(boundary_);
+                            content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(body.ContentType);
             """;
 
         var code = CodeFixups.Apply(nswag);
 
         Assert.That(code, Does.Contain("var content_ = JiraSdk.Serialization.FormUrlEncodedBody.FromJson(json_);").And.Not.Contain("dictionary_"));
         Assert.That(code, Does.Contain("new JiraSdk.Serialization.MultipartFormBody(boundary_)").And.Not.Contain("MultipartFormDataContent"));
+        Assert.That(code, Does.Contain("JiraSdk.Serialization.BinaryBody.ContentTypeOf(body.Data, body.ContentType)"));
     }
 }

@@ -104,6 +104,30 @@ public class NonJsonBodyTests
         Assert.That(capture.Request!.Content!.Headers.ContentType!.ToString(), Is.EqualTo("image/gif"));
     }
 
+    [Test]
+    public async Task AnAvatarWithoutAContentTypeTakesItFromTheImage()
+    {
+        var capture = new Capture();
+        using var http = new HttpClient(capture) { BaseAddress = new Uri("https://example.atlassian.net/") };
+
+        await Sent(new JiraSdk.V3.ProjectAvatarsClient(http).CreateProjectAvatarAsync("DOCS", new JiraSdk.V3.FileParameter(Png)));
+
+        Assert.That(capture.Request!.Content!.Headers.ContentType!.MediaType, Is.EqualTo("image/png"));
+        Assert.That(capture.Body, Is.EqualTo(Png));
+    }
+
+    [Test]
+    public void ABodyWhoseTypeCannotBeToldIsRefusedBeforeSending()
+    {
+        var capture = new Capture();
+        using var http = new HttpClient(capture) { BaseAddress = new Uri("https://example.atlassian.net/") };
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => new JiraSdk.V3.ProjectAvatarsClient(http).CreateProjectAvatarAsync("DOCS", new JiraSdk.V3.FileParameter("not an image"u8.ToArray())));
+
+        Assert.That(error!.Message, Does.Contain("FileParameter.ContentType"));
+        Assert.That(capture.Request, Is.Null);
+    }
+
     /// <summary>Awaits the call; the capture answers 204, which not every operation declares, and only the request matters here.</summary>
     private static async Task Sent(Task call)
     {
