@@ -28,9 +28,15 @@ internal static partial class CodeFixups
 
     private const string BinaryBodyContentType = "System.Net.Http.Headers.MediaTypeHeaderValue.Parse(body.ContentType)";
 
+    // A free-form query parameter (a string map, see ObjectQueryParameters) is sent pair by pair; NSwag reads
+    // AdditionalProperties from it as if it were a model, and does not escape a keyword name there (params).
+    [GeneratedRegex(@"foreach \(var item_ in @?(?<name>\w+)\.AdditionalProperties\) \{ urlBuilder_")]
+    private static partial Regex FreeFormQueryLoop();
+
     public static string Apply(string code)
     {
         code = EnumConverterAttribute().Replace(code, "");
+        code = FreeFormQueryLoop().Replace(code, "foreach (var item_ in @${name}) { urlBuilder_");
         code = ItemConverterTodo().Replace(code, "");
         code = FormFromDictionary().Replace(code, "var content_ = JiraSdk.Serialization.FormUrlEncodedBody.FromJson(json_);");
         // .NET's multipart content writes a non-ASCII file name as a MIME encoded word plus filename*, and rejects a

@@ -27,15 +27,16 @@ internal sealed class JiraPipelineSettings
 /// The one place the HTTP pipeline is composed. A request walks it top to bottom; the response walks back up.
 /// <code>
 /// JiraSchemaDiagnosticsHandler  attaches where the generated clients report responses that do not match the spec
-/// ErrorMappingHandler   ours   status ≥ 400 / X-Seraph-LoginReason failure / transport failure → JiraException family
-///  TracingHandler       ours   one Activity ("JiraSdk") per call, retries and redirects inside it
-///   TimeoutHandler      ours   one deadline for the whole call → JiraTimeoutException
-///    RetryHandler       ours   429 any method, 502/503/504 + network errors idempotent only; Retry-After is a minimum
-///     authentication    Auth   JiraAuthenticationHandler: applied anew on every attempt, renews once on 401
-///      RedirectHandler  ours   follows 3xx; credentials never go to another origin
-///       UserAgentHandler Kiota  adds "JiraSdk/version" to User-Agent
-///        LoggingHandler ours   one log line per request on the wire, secrets redacted
-///         primary       .NET   SocketsHttpHandler (net8) / HttpClientHandler: no auto-redirect, gzip/deflate/brotli
+/// ErrorMappingHandler      ours   status ≥ 400 / X-Seraph-LoginReason failure / login page / transport failure → JiraException family
+///  TracingHandler          ours   one Activity ("JiraSdk") per call, retries and redirects inside it
+///   TimeoutHandler         ours   one deadline for the whole call, body included → JiraTimeoutException
+///    RetryHandler          ours   429 any method, 502/503/504 + network errors (body reads too) idempotent only
+///     ResponseBufferingHandler ours JSON/text bodies read to the end here, so their failures are retried and mapped
+///      RedirectHandler     ours   follows 3xx; a hop to another origin is marked to go without credentials
+///       authentication     Auth   JiraAuthenticationHandler: applied anew on every attempt and hop, renews once on 401
+///        UserAgentHandler  Kiota  adds "JiraSdk/version" to User-Agent
+///         LoggingHandler   ours   one log line per request on the wire, secrets redacted
+///          primary         .NET   SocketsHttpHandler (net8) / HttpClientHandler: no auto-redirect, gzip/deflate/brotli
 /// </code>
 /// Kiota's CompressionHandler gzips request bodies, which Jira does not accept, so response decompression is left to the
 /// primary handler instead.
@@ -57,9 +58,10 @@ internal static class JiraHttpPipeline
             new TracingHandler(),
             new TimeoutHandler(settings.Timeout, settings.Time),
             new RetryHandler(settings.Retry, settings.Time, logger),
+            new ResponseBufferingHandler(),
+            new RedirectHandler(),
         };
         if (settings.CreateAuthenticationHandler?.Invoke() is { } authentication) handlers.Add(authentication);
-        handlers.Add(new RedirectHandler());
         handlers.Add(new UserAgentHandler(new UserAgentHandlerOption { ProductName = "JiraSdk", ProductVersion = SdkVersion }));
         handlers.Add(new LoggingHandler(logger));
         return handlers;
