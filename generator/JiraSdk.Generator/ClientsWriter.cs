@@ -37,6 +37,8 @@ internal static class ClientsWriter
             code.AppendLine($"    public partial class {tag}Client");
             code.AppendLine("    {");
             code.AppendLine("        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings) => JiraSdk.Serialization.JiraJson.Configure(settings);");
+            // A failed response raises JiraErrorFactory's exception when its body is read, whatever branch NSwag takes.
+            code.AppendLine("        partial void ProcessResponse(System.Net.Http.HttpClient client, System.Net.Http.HttpResponseMessage response) => JiraSdk.Serialization.GeneratedResponseReader.RouteFailures(response);");
             code.AppendLine("    }");
             code.AppendLine();
         }

@@ -20,6 +20,8 @@ internal static class SpecNormalizer
         new SharedOperationIds(),
         new BooleanEnums(),
         new Discriminators(),
+        new UnknownDiscriminatorSubtypes(),
+        new UriStrings(),
         new NoContentResponses(),
         new ExampleOnlyResponses(),
         new ObjectQueryParameters(),

@@ -115,9 +115,9 @@ public sealed class JiraClient : IDisposable
     public Task<HttpResponseMessage> SendForResponseAsync(HttpMethod method, string relativePath, JiraRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         _raw.SendForResponseAsync(method, relativePath, options, cancellationToken);
 
-    /// <inheritdoc cref="JiraRawClient.SendForResponseAsync(HttpRequestMessage, CancellationToken)"/>
-    public Task<HttpResponseMessage> SendForResponseAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
-        _raw.SendForResponseAsync(request, cancellationToken);
+    /// <inheritdoc cref="JiraRawClient.SendForResponseAsync(HttpRequestMessage, JiraErrorOptions, CancellationToken)"/>
+    public Task<HttpResponseMessage> SendForResponseAsync(HttpRequestMessage request, JiraErrorOptions errorOptions = JiraErrorOptions.Default, CancellationToken cancellationToken = default) =>
+        _raw.SendForResponseAsync(request, errorOptions, cancellationToken);
 
     /// <summary>Disposes the HTTP client when this JiraClient created it.</summary>
     public void Dispose()

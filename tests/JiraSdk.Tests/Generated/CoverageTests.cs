@@ -10,7 +10,7 @@ namespace JiraSdk.Tests.Generated;
 /// </summary>
 public partial class CoverageTests
 {
-    private static readonly string SpecsDirectory = typeof(CoverageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    internal static readonly string SpecsDirectory = typeof(CoverageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "JiraSpecsDir").Value!;
 
     public static IEnumerable<TestCaseData> Versions()
@@ -77,7 +77,7 @@ public partial class CoverageTests
         Assert.That(invented, Is.Empty);
     }
 
-    private static List<(string OperationId, string Tag)> ReadOperations(string specPath)
+    internal static List<(string OperationId, string Tag)> ReadOperations(string specPath)
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(specPath), new JsonDocumentOptions { MaxDepth = 256 });
         var operations = new List<(string, string)>();
@@ -109,10 +109,10 @@ public partial class CoverageTests
     // The one untagged operation (POST /rest/internal/api/latest/worklog/bulk) has its own named client.
     private static string UntaggedClient(string path) => path.StartsWith("/rest/internal/", StringComparison.Ordinal) ? "InternalWorklog" : "Default";
 
-    private static string ClientName(string tag) => string.Concat(Words().Matches(tag).Select(m => char.ToUpperInvariant(m.Value[0]) + m.Value[1..]));
+    internal static string ClientName(string tag) => string.Concat(Words().Matches(tag).Select(m => char.ToUpperInvariant(m.Value[0]) + m.Value[1..]));
 
     // Java-style ids (AddonPropertiesResource.getAddonProperties_get) lose the class and the verb.
-    private static string Pascal(string operationId)
+    internal static string Pascal(string operationId)
     {
         var name = JavaOperationId().Replace(operationId, "${method}");
         return char.ToUpperInvariant(name[0]) + name[1..];
