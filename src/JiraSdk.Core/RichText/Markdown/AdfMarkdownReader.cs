@@ -14,7 +14,7 @@ internal static class AdfMarkdownReader
     public static AdfDocument Read(MarkdownDocument markdown)
     {
         // A document written whole as ::adf{…} (the writer's last resort) is that document.
-        if (markdown.Count == 1 && markdown[0] is DirectiveLeafBlock { Name: "adf", Json: { } json } && json["type"]?.GetValue<string>() == "doc")
+        if (markdown.Count == 1 && markdown[0] is DirectiveLeafBlock { Name: "adf", Json: { } json } && AdfJsonValues.GetString(json, "type") == "doc")
             return AdfDocument.FromJson(json);
         var document = new AdfDocument();
         ReadBlocks(markdown, document.Blocks);
@@ -173,7 +173,8 @@ internal static class AdfMarkdownReader
 
     private static AdfMark DirectiveMark(string name, JsonObject? json)
     {
-        if (name == "adf" && json is not null) return AdfJson.ReadMark(json);
+        if (name == "adf" && json is not null)
+            return AdfJsonValues.GetString(json, "type") is not null ? AdfJson.ReadMark(json) : throw new AdfFormatException("Markdown: :adf[…]{…} needs a mark's JSON with its 'type'.");
         var mark = AdfMark.Create(name);
         mark.Attributes = json;
         return mark;

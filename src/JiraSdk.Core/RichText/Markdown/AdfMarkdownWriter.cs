@@ -306,8 +306,8 @@ internal sealed class AdfMarkdownWriter
         return FixLineEdges(text.ToString());
     }
 
-    /// <param name="startsLine">Whether the start of <paramref name="text"/> is the start of a line in the output (text
-    /// inside <c>**…**</c> is not; the content of a directive is parsed as a paragraph of its own, so it is).</param>
+    // startsLine: whether the start of text is the start of a line in the output (text inside **…** is not; the content
+    // of a directive is parsed as a paragraph of its own, so it is).
     private void WriteInlines(IList<AdfNode> nodes, int from, int to, int depth, StringBuilder text, bool startsLine)
     {
         var i = from;
