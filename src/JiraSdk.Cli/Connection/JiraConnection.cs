@@ -37,6 +37,12 @@ internal sealed class JiraConnection : IDisposable
     {
         var site = settings.RequireSiteUrl();
         var authentication = await CreateAuthenticationAsync(settings, context, cancellationToken);
+        // A wait the user would otherwise take for a hang is said on stderr.
+        context.Retry.Waiting ??= wait =>
+        {
+            if (wait.IsRateLimited)
+                context.Error.WriteLine($"jira: rate limited; retrying in {Math.Ceiling(wait.Delay.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)} s");
+        };
         var jira = new JiraClient(new JiraClientOptions
         {
             SiteUrl = site,

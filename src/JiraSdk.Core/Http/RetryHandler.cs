@@ -45,6 +45,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 var delay = WithJitter(Backoff(attempt));
                 if (!CanWait(attempt, waited, delay)) throw;
                 Log.RetryingAfterFailure(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, delay, failure.GetType().Name);
+                _options.Waiting?.Invoke(new JiraRetryWait(request.Method.Method, RequestDescription.PathOf(request), attempt, delay, null, null));
                 await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
                 waited += delay;
                 continue;
@@ -59,6 +60,8 @@ internal sealed class RetryHandler : DelegatingHandler
             if (!CanWait(attempt, waited, wait)) return response;
 
             Log.RetryingAfterStatus(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, wait, (int)response.StatusCode);
+            _options.Waiting?.Invoke(new JiraRetryWait(request.Method.Method, RequestDescription.PathOf(request), attempt, wait, (int)response.StatusCode,
+                RateLimitHeaders.HeaderValue(response, Errors.JiraRateLimitException.RateLimitReasonHeader)));
             response.Dispose();
             await DelayAsync(wait, cancellationToken).ConfigureAwait(false);
             waited += wait;
