@@ -47,3 +47,46 @@ public sealed class RoughEdgesTests
         Assert.That(run.Out, Does.Contain("DOCS-2  " + longSummary), run.ToString());
     }
 }
+
+/// <summary><c>jira doctor</c> (issue 13, item 7): each finding one line, exit 1 when something needs fixing.</summary>
+public sealed class DoctorTests
+{
+    private static JiraSdk.Tests.Support.LoopbackServer Myself(string? seraph) =>
+        JiraSdk.Tests.Support.LoopbackServer.Start(async context =>
+        {
+            if (seraph is not null) context.Response.AddHeader("X-Seraph-LoginReason", seraph);
+            await JiraSdk.Tests.Support.LoopbackServer.WriteAsync(context.Response, 200, """{"accountId":"5b10","displayName":"Ada"}""");
+        });
+
+    [Test]
+    public async Task A_healthy_setup_is_all_ok()
+    {
+        await using var jira = Myself("OK");
+        using var cli = new CliHarness();
+        cli.UseBasic(jira.BaseUri);
+
+        var run = await cli.RunAsync("doctor");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString()); // the loopback site is http, which doctor flags
+        var lines = run.Out.TrimEnd().Split('\n');
+        Assert.That(lines.Where(l => l.StartsWith("fix", StringComparison.Ordinal)), Is.EqualTo(new[] { $"fix  url          {jira.BaseUri} is not https: credentials would travel in clear text" }));
+        Assert.That(lines, Has.Some.StartsWith("ok   credentials  basic (ada@example.com"));
+        Assert.That(lines, Has.Some.StartsWith("ok   route        the site itself"));
+        Assert.That(lines, Has.Some.StartsWith("ok   clock"));
+        Assert.That(lines, Has.Some.StartsWith("ok   login        GET /rest/api/3/myself answered 200, X-Seraph-LoginReason: OK"));
+        Assert.That(run.Out, Does.Not.Contain("secret-api-token"));
+    }
+
+    [Test]
+    public async Task A_refused_login_behind_a_200_is_named_with_what_to_fix()
+    {
+        await using var jira = Myself("AUTHENTICATED_FAILED");
+        using var cli = new CliHarness();
+        cli.UseBasic(jira.BaseUri);
+
+        var run = await cli.RunAsync("doctor");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Out, Does.Contain("fix  login        X-Seraph-LoginReason: AUTHENTICATED_FAILED: Jira did not accept the credentials"));
+    }
+}

@@ -30,6 +30,9 @@ internal sealed class JiraConnection : IDisposable
 
     public Uri SiteUrl => _jira.HttpClient.BaseAddress!;
 
+    /// <summary>The SDK client every command sends through.</summary>
+    public JiraClient Client => _jira;
+
     /// <summary>The client with the SDK pipeline on the site URL, for SDK components that take an HttpClient (webhook registrar).</summary>
     public HttpClient Http => _jira.HttpClient;
 
