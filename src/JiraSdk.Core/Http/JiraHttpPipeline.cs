@@ -29,6 +29,7 @@ internal sealed class JiraPipelineSettings
 /// ErrorMappingHandler      ours   status ≥ 400 / X-Seraph-LoginReason failure / login page / transport failure → JiraException family
 ///  TracingHandler          ours   one Activity ("JiraSdk") per call, retries and redirects inside it
 ///   TimeoutHandler         ours   one deadline for the whole call, body included → JiraTimeoutException
+///    RateLimitGovernorHandler ours waits out quota pauses (whole client), burst pauses (endpoint), serialised issue writes
 ///    RetryHandler          ours   429 any method, 502/503/504 + network errors (body reads too) idempotent only
 ///     ResponseBufferingHandler ours JSON/text bodies read to the end here, so their failures are retried and mapped
 ///      RedirectHandler     ours   follows 3xx; a hop to another origin is marked to go without credentials
@@ -49,12 +50,14 @@ internal static class JiraHttpPipeline
     public static IReadOnlyList<DelegatingHandler> CreateHandlers(JiraPipelineSettings settings)
     {
         var logger = settings.LoggerFactory.CreateLogger(LoggerCategory);
+        var governor = new RateLimitGovernor(settings.Time);
         var handlers = new List<DelegatingHandler>
         {
             new ErrorMappingHandler(settings.Time),
             new TracingHandler(),
             new TimeoutHandler(settings.Timeout, settings.Time),
-            new RetryHandler(settings.Retry, settings.Time, logger),
+            new RateLimitGovernorHandler(governor),
+            new RetryHandler(settings.Retry, settings.Time, logger, governor),
             new ResponseBufferingHandler(),
             new RedirectHandler(),
         };
