@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using JiraSdk.Cli.Configuration;
 using JiraSdk.Cli.Connection;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
@@ -193,7 +195,9 @@ internal static class WebhookListener
                 ?? $"http://127.0.0.1:{settings.Port}";
             await output.ErrorAsync($"listening on {address.TrimEnd('/')}/ for verified deliveries; Ctrl+C stops");
 
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, output.Done);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, output.Done,
+                app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            using var terminated = TerminationSignal.Register(stop);
             try
             {
                 await Task.Delay(Timeout.Infinite, stop.Token);
@@ -277,6 +281,29 @@ internal static class WebhookListener
                 // Logging is synchronous; the line is written in order with the events, without blocking the caller.
                 _ = printer.ErrorAsync(message);
             }
+        }
+    }
+}
+
+/// <summary>
+/// Ends a long-running command cleanly on SIGTERM (what <c>docker stop</c>, systemd and <c>kill</c> send), as Ctrl+C does:
+/// the signal cancels the command's token instead of killing the process mid-write.
+/// </summary>
+internal static class TerminationSignal
+{
+    public static IDisposable? Register(CancellationTokenSource stop)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            });
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
         }
     }
 }
