@@ -47,6 +47,7 @@ internal static class JiraCli
         root.Add(WebhookCommands.Create(globals, context));
         root.Add(SandboxCommand.Create(context));
         root.Add(DoctorCommand.Create(globals, context));
+        root.Add(WatchCommand.Create(globals, context));
         return root;
     }
 
