@@ -35,7 +35,7 @@ public sealed class JiraSandbox : IAsyncDisposable
     private int _stopped;
 
     private JiraSandbox(WebApplication app, SandboxStore store, JiraSandboxOptions options, Uri siteUrl, Uri apiGatewayUrl, JiraSandboxCredentials credentials,
-        JiraSandboxSeeder seeder, List<IAsyncDisposable> resources)
+        JiraSandboxSeeder seeder, JiraSandboxFaults faults, List<IAsyncDisposable> resources)
     {
         _app = app;
         _store = store;
@@ -45,6 +45,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         ApiGatewayUrl = apiGatewayUrl;
         Credentials = credentials;
         Seed = seeder;
+        Faults = faults;
         _client = new Lazy<JiraClient>(() => CreateClient());
     }
 
@@ -78,6 +79,10 @@ public sealed class JiraSandbox : IAsyncDisposable
 
     /// <summary>Adds data directly: users, projects, issue types, statuses, custom fields, issues.</summary>
     public JiraSandboxSeeder Seed { get; }
+
+    /// <summary>Fault injection per route and method (429, 5xx, latency, resets, stalled bodies, HTML login pages) and
+    /// the search consistency delay.</summary>
+    public JiraSandboxFaults Faults { get; }
 
     /// <summary>
     /// Starts a sandbox. A new one gets Jira's default configuration, the administrator user and (unless
@@ -129,6 +134,8 @@ public sealed class JiraSandbox : IAsyncDisposable
 
         app.Use(ErrorsAsync);
         app.Use(oauth2.GatewayAsync);
+        var faults = new JiraSandboxFaults(store);
+        app.Use(faults.InvokeAsync);
         var authentication = new SandboxAuthentication(store, new ISandboxCredentialScheme[] { oauth2, oauth1 });
         app.Use(authentication.InvokeAsync);
         app.UseRouting();
@@ -153,7 +160,7 @@ public sealed class JiraSandbox : IAsyncDisposable
             var gatewayUrl = new Uri($"http://127.0.0.1:{gateway!.IPEndPoint!.Port}/");
             store.SiteBaseUrl = siteUrl.AbsoluteUri;
             seeder.OAuth1 = oauth1;
-            return new JiraSandbox(app, store, options, siteUrl, gatewayUrl, credentials, seeder, resources);
+            return new JiraSandbox(app, store, options, siteUrl, gatewayUrl, credentials, seeder, faults, resources);
         }
         catch
         {
