@@ -101,6 +101,15 @@ public sealed class JiraSandbox : IAsyncDisposable
         var seeder = new JiraSandboxSeeder(store);
         var resources = new List<IAsyncDisposable>();
 
+        IReadOnlyList<(string Kind, string Id, string Json)> stored = Array.Empty<(string, string, string)>();
+        if (options.DataFile is { } dataFile)
+        {
+            var persistence = new Persistence.SqlitePersistence(dataFile);
+            resources.Add(persistence);
+            stored = persistence.Load();
+            store.Load(stored);
+            store.AttachPersistence(persistence);
+        }
         var admin = EnsureAdministrator(store, seeder, options);
         if (store.Read(() => store.Statuses.Count) == 0)
         {
@@ -117,6 +126,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         oauth2.RegisterClient(credentials.OAuth2ClientId, credentials.OAuth2ClientSecret);
         var oauth1 = new OAuth1Server(store, admin.AccountId);
         var registry = new WebhookRegistry(store);
+        registry.Load(stored);
         resources.Add(new WebhookDispatcher(store, registry, jql, options, oauth2.SecretOf));
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(JiraSandbox).Assembly.GetName().Name });
@@ -243,7 +253,8 @@ public sealed class JiraSandbox : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0) return;
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var resource in _resources) await resource.DisposeAsync().ConfigureAwait(false);
+        // Last in, first out: webhook deliveries stop before the data file closes.
+        for (var i = _resources.Count - 1; i >= 0; i--) await _resources[i].DisposeAsync().ConfigureAwait(false);
         if (_client.IsValueCreated) _client.Value.Dispose();
         await _app.DisposeAsync().ConfigureAwait(false);
     }
