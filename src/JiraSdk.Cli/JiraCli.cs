@@ -45,6 +45,7 @@ internal static class JiraCli
         root.Add(OAuth1Commands.Create(globals, context));
         root.Add(OAuth2Commands.Create(globals, context));
         root.Add(WebhookCommands.Create(globals, context));
+        root.Add(SandboxCommand.Create(context));
         return root;
     }
 
