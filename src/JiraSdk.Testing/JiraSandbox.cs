@@ -35,7 +35,7 @@ public sealed class JiraSandbox : IAsyncDisposable
     private int _stopped;
 
     private JiraSandbox(WebApplication app, SandboxStore store, JiraSandboxOptions options, Uri siteUrl, Uri apiGatewayUrl, JiraSandboxCredentials credentials,
-        JiraSandboxSeeder seeder, List<IAsyncDisposable> resources)
+        JiraSandboxSeeder seeder, JiraSandboxFaults faults, List<IAsyncDisposable> resources)
     {
         _app = app;
         _store = store;
@@ -45,6 +45,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         ApiGatewayUrl = apiGatewayUrl;
         Credentials = credentials;
         Seed = seeder;
+        Faults = faults;
         _client = new Lazy<JiraClient>(() => CreateClient());
     }
 
@@ -79,6 +80,10 @@ public sealed class JiraSandbox : IAsyncDisposable
     /// <summary>Adds data directly: users, projects, issue types, statuses, custom fields, issues.</summary>
     public JiraSandboxSeeder Seed { get; }
 
+    /// <summary>Fault injection per route and method (429, 5xx, latency, resets, stalled bodies, HTML login pages) and
+    /// the search consistency delay.</summary>
+    public JiraSandboxFaults Faults { get; }
+
     /// <summary>
     /// Starts a sandbox. A new one gets Jira's default configuration, the administrator user and (unless
     /// <see cref="JiraSandboxOptions.SeedDemoData"/> is off) the demo data set; one started on an existing
@@ -96,6 +101,15 @@ public sealed class JiraSandbox : IAsyncDisposable
         var seeder = new JiraSandboxSeeder(store);
         var resources = new List<IAsyncDisposable>();
 
+        IReadOnlyList<(string Kind, string Id, string Json)> stored = Array.Empty<(string, string, string)>();
+        if (options.DataFile is { } dataFile)
+        {
+            var persistence = new Persistence.SqlitePersistence(dataFile);
+            resources.Add(persistence);
+            stored = persistence.Load();
+            store.Load(stored);
+            store.AttachPersistence(persistence);
+        }
         var admin = EnsureAdministrator(store, seeder, options);
         if (store.Read(() => store.Statuses.Count) == 0)
         {
@@ -112,6 +126,7 @@ public sealed class JiraSandbox : IAsyncDisposable
         oauth2.RegisterClient(credentials.OAuth2ClientId, credentials.OAuth2ClientSecret);
         var oauth1 = new OAuth1Server(store, admin.AccountId);
         var registry = new WebhookRegistry(store);
+        registry.Load(stored);
         resources.Add(new WebhookDispatcher(store, registry, jql, options, oauth2.SecretOf));
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(JiraSandbox).Assembly.GetName().Name });
@@ -129,6 +144,8 @@ public sealed class JiraSandbox : IAsyncDisposable
 
         app.Use(ErrorsAsync);
         app.Use(oauth2.GatewayAsync);
+        var faults = new JiraSandboxFaults(store);
+        app.Use(faults.InvokeAsync);
         var authentication = new SandboxAuthentication(store, new ISandboxCredentialScheme[] { oauth2, oauth1 });
         app.Use(authentication.InvokeAsync);
         app.UseRouting();
@@ -153,7 +170,7 @@ public sealed class JiraSandbox : IAsyncDisposable
             var gatewayUrl = new Uri($"http://127.0.0.1:{gateway!.IPEndPoint!.Port}/");
             store.SiteBaseUrl = siteUrl.AbsoluteUri;
             seeder.OAuth1 = oauth1;
-            return new JiraSandbox(app, store, options, siteUrl, gatewayUrl, credentials, seeder, resources);
+            return new JiraSandbox(app, store, options, siteUrl, gatewayUrl, credentials, seeder, faults, resources);
         }
         catch
         {
@@ -236,7 +253,8 @@ public sealed class JiraSandbox : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0) return;
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var resource in _resources) await resource.DisposeAsync().ConfigureAwait(false);
+        // Last in, first out: webhook deliveries stop before the data file closes.
+        for (var i = _resources.Count - 1; i >= 0; i--) await _resources[i].DisposeAsync().ConfigureAwait(false);
         if (_client.IsValueCreated) _client.Value.Dispose();
         await _app.DisposeAsync().ConfigureAwait(false);
     }

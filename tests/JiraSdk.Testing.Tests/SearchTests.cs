@@ -130,7 +130,7 @@ public sealed class SearchTests
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero));
         await using var sandbox = await JiraSandbox.StartAsync(new JiraSandboxOptions { Jql = new TestJql(), SeedDemoData = false, TimeProvider = time });
         sandbox.Seed.AddProject("EC", "Eventual");
-        sandbox.Store.SearchDelay = TimeSpan.FromSeconds(5);
+        sandbox.Faults.SearchConsistencyDelay = TimeSpan.FromSeconds(5);
         using var http = Http(sandbox);
         var (_, created) = await SendAsync(http, HttpMethod.Post, "rest/api/2/issue", new JsonObject
         {

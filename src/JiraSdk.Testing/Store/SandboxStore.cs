@@ -13,6 +13,12 @@ internal sealed record SandboxChange(string WebhookEvent, JsonObject Payload, Js
 /// <summary>Where the store writes each change before the request that made it is answered (SQLite, or nothing).</summary>
 internal interface ISandboxPersistence
 {
+    /// <summary>Starts a unit of work (one store write); re-entrant.</summary>
+    void Begin();
+
+    /// <summary>Makes the unit of work durable.</summary>
+    void Commit();
+
     void Upsert(string kind, string id, object record);
     void Delete(string kind, string id);
 }
@@ -74,6 +80,40 @@ internal sealed partial class SandboxStore
 
     public void AttachPersistence(ISandboxPersistence persistence) => _persistence = persistence;
 
+    /// <summary>Restores the state from stored records (before the sandbox serves); unknown kinds are left to others.</summary>
+    public void Load(IEnumerable<(string Kind, string Id, string Json)> records)
+    {
+        lock (_gate)
+        {
+            foreach (var (kind, id, json) in records)
+            {
+                switch (kind)
+                {
+                    case "user": var u = Read<UserRecord>(json); Users[u.AccountId] = u; break;
+                    case "project": Replace(Projects, Read<ProjectRecord>(json), p => p.Id); break;
+                    case "issuetype": Replace(IssueTypes, Read<IssueTypeRecord>(json), t => t.Id); break;
+                    case "status": Replace(Statuses, Read<StatusRecord>(json), t => t.Id); break;
+                    case "transition": Replace(Transitions, Read<TransitionRecord>(json), t => t.Id); break;
+                    case "priority": Replace(Priorities, Read<NamedRecord>(json), t => t.Id); break;
+                    case "resolution": Replace(Resolutions, Read<NamedRecord>(json), t => t.Id); break;
+                    case "customfield": Replace(CustomFields, Read<CustomFieldRecord>(json), t => t.Id); break;
+                    case "linktype": Replace(LinkTypes, Read<LinkTypeRecord>(json), t => t.Id); break;
+                    case "issue": var i = Read<IssueRecord>(json); Issues[i.Id] = i; break;
+                    case "link": var l = Read<IssueLinkRecord>(json); Links[l.Id] = l; break;
+                    case "counter": Counters[id] = Read<long>(json); break;
+                    case "setting": Settings[id] = Read<string>(json); break;
+                }
+            }
+        }
+
+        static T Read<T>(string json) => System.Text.Json.JsonSerializer.Deserialize<T>(json)!;
+        static void Replace<T>(List<T> list, T item, Func<T, long> id)
+        {
+            var index = list.FindIndex(x => id(x) == id(item));
+            if (index >= 0) list[index] = item; else list.Add(item);
+        }
+    }
+
     public DateTimeOffset Now => JiraTime.Truncate(Time.GetUtcNow());
 
     public T Read<T>(Func<T> read)
@@ -87,12 +127,16 @@ internal sealed partial class SandboxStore
         SandboxChange[] changes;
         lock (_gate)
         {
+            var persistence = _persistence;
+            persistence?.Begin();
             try
             {
                 result = write();
             }
             finally
             {
+                // What changed in memory is committed even when the write then failed: the file mirrors memory.
+                persistence?.Commit();
                 changes = _pendingChanges.ToArray();
                 _pendingChanges.Clear();
             }

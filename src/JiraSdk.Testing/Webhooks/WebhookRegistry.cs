@@ -27,6 +27,19 @@ internal sealed class WebhookRegistry
         lock (_gate) return (Admin.Values.ToList(), Apps.Values.ToList());
     }
 
+    /// <summary>Restores the webhooks from stored records.</summary>
+    public void Load(IEnumerable<(string Kind, string Id, string Json)> records)
+    {
+        lock (_gate)
+        {
+            foreach (var (kind, _, json) in records)
+            {
+                if (kind == "webhook") { var hook = System.Text.Json.JsonSerializer.Deserialize<AdminWebhookRecord>(json)!; Admin[hook.Id] = hook; }
+                else if (kind == "appwebhook") { var hook = System.Text.Json.JsonSerializer.Deserialize<AppWebhookRecord>(json)!; Apps[hook.Id] = hook; }
+            }
+        }
+    }
+
     public void Save(AdminWebhookRecord hook) => _store.Persist("webhook", SandboxStore.Id(hook.Id), hook);
 
     public void Save(AppWebhookRecord hook) => _store.Persist("appwebhook", SandboxStore.Id(hook.Id), hook);
