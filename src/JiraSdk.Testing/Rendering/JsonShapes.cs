@@ -332,8 +332,8 @@ internal sealed class JsonShapes
             {
                 rendered[id] = id switch
                 {
-                    "description" => issue.Description is null ? null : RichText.ToHtml(issue.Description),
-                    "environment" => issue.Environment is null ? null : RichText.ToHtml(issue.Environment),
+                    "description" => issue.Description is null ? null : WireRichText.ToHtml(issue.Description),
+                    "environment" => issue.Environment is null ? null : WireRichText.ToHtml(issue.Environment),
                     "comment" => CommentsPage(issue, ctx, html: true),
                     "created" => issue.Created.ToString("dd/MMM/yy h:mm tt", CultureInfo.InvariantCulture),
                     "updated" => issue.Updated.ToString("dd/MMM/yy h:mm tt", CultureInfo.InvariantCulture),
@@ -369,8 +369,8 @@ internal sealed class JsonShapes
         var project = _store.ProjectOf(issue);
         var status = _store.StatusOf(issue);
         yield return ("summary", issue.Summary);
-        yield return ("description", RichText.ToWire(issue.Description, ctx.ApiVersion));
-        yield return ("environment", RichText.ToWire(issue.Environment, ctx.ApiVersion));
+        yield return ("description", WireRichText.ToWire(issue.Description, ctx.ApiVersion));
+        yield return ("environment", WireRichText.ToWire(issue.Environment, ctx.ApiVersion));
         yield return ("issuetype", IssueType(_store.IssueTypes.First(t => t.Id == issue.IssueTypeId), ctx));
         yield return ("project", ProjectRef(project, ctx));
         yield return ("status", Status(status, ctx));
@@ -490,7 +490,7 @@ internal sealed class JsonShapes
             ["self"] = ctx.Api("issue/" + SandboxStore.Id(issue.Id) + "/comment/" + SandboxStore.Id(comment.Id)),
             ["id"] = SandboxStore.Id(comment.Id),
             ["author"] = UserOrNull(comment.AuthorId, ctx),
-            ["body"] = html ? RichText.ToHtml(comment.Body) : RichText.ToWire(comment.Body, ctx.ApiVersion),
+            ["body"] = html ? WireRichText.ToHtml(comment.Body) : WireRichText.ToWire(comment.Body, ctx.ApiVersion),
             ["updateAuthor"] = UserOrNull(comment.UpdateAuthorId, ctx),
             ["created"] = JiraTime.Format(comment.Created),
             ["updated"] = JiraTime.Format(comment.Updated),
@@ -507,7 +507,7 @@ internal sealed class JsonShapes
             ["author"] = UserOrNull(worklog.AuthorId, ctx),
             ["updateAuthor"] = UserOrNull(worklog.UpdateAuthorId, ctx),
         };
-        if (worklog.Comment is not null) o["comment"] = RichText.ToWire(worklog.Comment, ctx.ApiVersion);
+        if (worklog.Comment is not null) o["comment"] = WireRichText.ToWire(worklog.Comment, ctx.ApiVersion);
         o["created"] = JiraTime.Format(worklog.Created);
         o["updated"] = JiraTime.Format(worklog.Updated);
         o["started"] = JiraTime.Format(worklog.Started);

@@ -21,7 +21,7 @@ internal sealed partial class SandboxStore
 
     private CommentRecord AddCommentRecord(IssueRecord issue, JsonNode? bodyNode, int apiVersion, UserRecord actor)
     {
-        var text = RichText.FromWire(bodyNode, apiVersion, "comment");
+        var text = WireRichText.FromWire(bodyNode, apiVersion, "comment");
         if (string.IsNullOrWhiteSpace(text)) throw JiraRestException.Field("comment", "Comment body can not be empty!");
         var now = Now;
         var comment = new CommentRecord { Id = NextId("comment"), AuthorId = actor.AccountId, UpdateAuthorId = actor.AccountId, Body = text, Created = now, Updated = now };
@@ -35,7 +35,7 @@ internal sealed partial class SandboxStore
     public CommentRecord UpdateComment(IssueRecord issue, string commentId, JsonObject body, int apiVersion, UserRecord actor)
     {
         var comment = RequireComment(issue, commentId);
-        var text = RichText.FromWire(body["body"], apiVersion, "comment");
+        var text = WireRichText.FromWire(body["body"], apiVersion, "comment");
         if (string.IsNullOrWhiteSpace(text)) throw JiraRestException.Field("comment", "Comment body can not be empty!");
         comment.Body = text;
         comment.UpdateAuthorId = actor.AccountId;
@@ -119,7 +119,7 @@ internal sealed partial class SandboxStore
 
     private static void ReadWorklog(WorklogRecord worklog, JsonObject body, int apiVersion)
     {
-        if (body.ContainsKey("comment")) worklog.Comment = RichText.FromWire(body["comment"], apiVersion, "comment");
+        if (body.ContainsKey("comment")) worklog.Comment = WireRichText.FromWire(body["comment"], apiVersion, "comment");
         if (body["started"] is JsonNode started)
         {
             if (!JiraTime.TryParseInstant((string?)started, out var instant))

@@ -241,7 +241,7 @@ internal sealed partial class SandboxStore
             case "description":
             case "environment":
             {
-                var text = RichText.FromWire(value, apiVersion, name);
+                var text = WireRichText.FromWire(value, apiVersion, name);
                 var old = name == "description" ? issue.Description : issue.Environment;
                 if (old == text) return;
                 Change(changes, name, name, null, old, null, text);

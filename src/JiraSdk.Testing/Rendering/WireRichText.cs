@@ -9,7 +9,7 @@ namespace JiraSdk.Testing.Rendering;
 /// separates paragraphs, a single line break is an ADF <c>hardBreak</c>; ADF marks and nodes other than text are
 /// reduced to their text.
 /// </summary>
-internal static class RichText
+internal static class WireRichText
 {
     public static JsonNode? ToWire(string? text, int apiVersion) =>
         text is null ? null : apiVersion >= 3 ? ToAdf(text) : JsonValue.Create(text);
