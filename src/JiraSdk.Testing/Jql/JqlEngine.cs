@@ -14,10 +14,11 @@ internal sealed class JqlEngine
     private readonly JqlFieldCatalog _fields;
 
     /// <param name="fieldDefinitions">The <c>/rest/api/2/field</c> list; its custom fields become searchable.</param>
-    public JqlEngine(IReadOnlyList<JsonObject> fieldDefinitions)
+    /// <param name="knownValues">The site's projects, statuses, users…, to refuse unknown values as Jira Cloud does.</param>
+    public JqlEngine(IReadOnlyList<JsonObject> fieldDefinitions, JqlKnownValues? knownValues = null)
     {
         ArgumentNullException.ThrowIfNull(fieldDefinitions);
-        _fields = new JqlFieldCatalog(fieldDefinitions);
+        _fields = new JqlFieldCatalog(fieldDefinitions, knownValues);
     }
 
     /// <exception cref="JqlException">The query is not valid JQL for these fields.</exception>
@@ -26,7 +27,8 @@ internal sealed class JqlEngine
         ArgumentNullException.ThrowIfNull(jql);
         var statement = JqlParser.Parse(jql);
         var errors = new List<string>();
-        var where = statement.Where is null ? null : Bind(statement.Where, negate: false, errors);
+        var clauses = new List<JqlClauseInfo>();
+        var where = statement.Where is null ? null : Bind(statement.Where, negate: false, errors, clauses);
         var orderBy = new List<(JqlField Field, JqlOrderKey Key)>();
         foreach (var sort in statement.OrderBy)
         {
@@ -51,27 +53,27 @@ internal sealed class JqlEngine
             throw new JqlException(errors.Distinct(StringComparer.Ordinal).ToList());
         }
 
-        return new JqlQuery(where, orderBy);
+        return new JqlQuery(where, orderBy, clauses);
     }
 
-    private JqlPredicate Bind(JqlClause clause, bool negate, List<string> errors)
+    private JqlPredicate Bind(JqlClause clause, bool negate, List<string> errors, List<JqlClauseInfo> clauses)
     {
         switch (clause)
         {
             case JqlAndClause and:
-                var all = and.Clauses.Select(c => Bind(c, negate, errors)).ToList();
+                var all = and.Clauses.Select(c => Bind(c, negate, errors, clauses)).ToList();
                 return negate ? new JqlAnyPredicate(all) : new JqlAllPredicate(all);
             case JqlOrClause or:
-                var any = or.Clauses.Select(c => Bind(c, negate, errors)).ToList();
+                var any = or.Clauses.Select(c => Bind(c, negate, errors, clauses)).ToList();
                 return negate ? new JqlAllPredicate(any) : new JqlAnyPredicate(any);
             case JqlNotClause not:
-                return Bind(not.Clause, !negate, errors);
+                return Bind(not.Clause, !negate, errors, clauses);
             default:
-                return BindTerminal((JqlTerminalClause)clause, negate, errors);
+                return BindTerminal((JqlTerminalClause)clause, negate, errors, clauses);
         }
     }
 
-    private JqlPredicate BindTerminal(JqlTerminalClause clause, bool negate, List<string> errors)
+    private JqlPredicate BindTerminal(JqlTerminalClause clause, bool negate, List<string> errors, List<JqlClauseInfo> clauses)
     {
         var name = clause.Field.Text;
         var fields = _fields.Resolve(clause.Field);
@@ -83,6 +85,7 @@ internal sealed class JqlEngine
         }
 
         var op = clause.Operator;
+        clauses.AddRange(fields.Select(f => new JqlClauseInfo(name, _fields.IdOf(f), op.Display(), clause.Operand.ToString() ?? string.Empty, negate)));
         var unsupported = fields.FirstOrDefault(f => !f.Operators.Contains(op));
         if (unsupported is not null)
         {
@@ -102,7 +105,7 @@ internal sealed class JqlEngine
         }
         else if (op is JqlOperator.In or JqlOperator.NotIn)
         {
-            if (!isList)
+            if (!isList && operand is not JqlFunctionOperand)
             {
                 errors.Add($"Operator '{op.Display()}' does not support the non-list value '{operand}' for field '{name}'.");
                 return failed;
@@ -200,6 +203,19 @@ internal sealed class JqlEngine
 
     private static JqlOperandItem? BindFunction(JqlFunctionOperand function, JqlField field, string fieldName, List<string> errors)
     {
+        if (field.ListFunctions.TryGetValue(function.Name.ToLowerInvariant(), out var listFunction))
+        {
+            try
+            {
+                return new JqlTestItem(function.Name, listFunction(function.Arguments));
+            }
+            catch (JqlException e)
+            {
+                errors.AddRange(e.ErrorMessages);
+                return null;
+            }
+        }
+
         if (string.Equals(function.Name, "currentUser", StringComparison.OrdinalIgnoreCase))
         {
             if (function.Arguments.Count > 0)

@@ -132,3 +132,9 @@ internal sealed record JqlDateFunctionItem(string Name, IReadOnlyList<string> Ar
         }
     }
 }
+
+/// <summary>A list function (<c>subTaskIssueTypes()</c>, <c>linkedIssues(DOCS-1)</c>) as a test of each value.</summary>
+internal sealed record JqlTestItem(string Name, Func<JsonObject, bool> Test) : JqlOperandItem
+{
+    public override void AddValues(List<JqlValue> into, JqlEvaluationContext context) => into.Add(new JqlValue(Name, Test: Test));
+}

@@ -18,14 +18,21 @@ internal sealed class JqlQuery
     private readonly JqlPredicate? _where;
     private readonly IReadOnlyList<(JqlField Field, JqlOrderKey Key)> _orderBy;
 
-    internal JqlQuery(JqlPredicate? where, IReadOnlyList<(JqlField Field, JqlOrderKey Key)> orderBy)
+    internal JqlQuery(JqlPredicate? where, IReadOnlyList<(JqlField Field, JqlOrderKey Key)> orderBy, IReadOnlyList<JqlClauseInfo> clauses)
     {
         _where = where;
+        Clauses = clauses;
         _orderBy = orderBy;
         OrderBy = orderBy.Select(o => o.Key).ToList();
     }
 
     public IReadOnlyList<JqlOrderKey> OrderBy { get; }
+
+    /// <summary>
+    /// The query's <c>field operator operand</c> clauses as written, in order (e.g. to check a webhook's JQL filter
+    /// against the fields and operators Jira accepts there).
+    /// </summary>
+    public IReadOnlyList<JqlClauseInfo> Clauses { get; }
 
     /// <summary>Whether one issue matches the WHERE part (orders of named priorities/versions from Jira's defaults).</summary>
     public bool Matches(JsonObject issue, JqlEvaluationContext context)

@@ -269,6 +269,8 @@ public sealed class JqlEngineTests
     [TestCase("ORDER BY resolved ASC", "DOCS-10 WEB-1 DOCS-3 DOCS-2 DOCS-1")]
     [TestCase("ORDER BY labels", "DOCS-3 DOCS-1 WEB-1 DOCS-10 DOCS-2")]
     [TestCase("ORDER BY Audience", "DOCS-3 DOCS-1 WEB-1 DOCS-10 DOCS-2")]
+    [TestCase("project = DOCS ORDER BY Rank ASC", "DOCS-1 DOCS-2 DOCS-3 DOCS-10")]
+    [TestCase("ORDER BY rank DESC", "WEB-1 DOCS-10 DOCS-3 DOCS-2 DOCS-1")]
     public void OrderBy(string jql, string expected) => Assert.That(Run(jql), Is.EqualTo(expected));
 
     [Test]
@@ -281,6 +283,20 @@ public sealed class JqlEngineTests
             new JqlOrderKey("key", false, true),
             new JqlOrderKey("cf[10010]", true, true),
             new JqlOrderKey("priority", true, false),
+        }));
+    }
+
+    [Test]
+    public void ClausesListWhatTheQueryAsks()
+    {
+        var query = new JqlEngine(JqlTestData.FieldDefinitions).Compile(
+            "project = DOCS AND NOT (\"Story Points\" > 3 OR key in (DOCS-1, DOCS-2)) AND assignee is not EMPTY ORDER BY created");
+        Assert.That(query.Clauses, Is.EqualTo(new[]
+        {
+            new JqlClauseInfo("project", "project", "=", "DOCS", false),
+            new JqlClauseInfo("Story Points", "customfield_10010", ">", "3", true),
+            new JqlClauseInfo("key", "issuekey", "in", "(DOCS-1, DOCS-2)", true),
+            new JqlClauseInfo("assignee", "assignee", "is not", "EMPTY", false),
         }));
     }
 

@@ -42,6 +42,7 @@ public sealed class JqlErrorTests
     [TestCase("assignee = now()", "A value provided by the function 'now' is invalid for the field 'assignee'.")]
     [TestCase("key = foo", "The issue key 'foo' for field 'key' is invalid.")]
     [TestCase("cf[10010] > many", "The value 'many' is not a valid number for field 'cf[10010]'.")]
+    [TestCase("rank = 1", "The operator '=' is not supported by the 'rank' field.")]
     [TestCase("created > EMPTY", "The operator '>' does not support searching for EMPTY values.")]
     public void ValidationErrors(string jql, string expected) => Assert.That(Errors(jql), Is.EqualTo(new[] { expected }));
 

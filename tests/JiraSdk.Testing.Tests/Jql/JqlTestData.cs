@@ -50,7 +50,10 @@ internal static class JqlTestData
             ["resolution"] = null,
             ["resolutiondate"] = null,
             ["parent"] = null,
-            ["fixVersions"] = new JsonArray(Named("10200", "1.0")),
+            ["fixVersions"] = new JsonArray(Version("10200", "1.0", released: true)),
+            ["issuelinks"] = new JsonArray(Link("DOCS-3", outward: false)),
+            ["watches"] = new JsonObject { ["watchCount"] = 2, ["isWatching"] = false },
+            ["votes"] = new JsonObject { ["votes"] = 0, ["hasVoted"] = false },
             ["environment"] = null,
             ["customfield_10010"] = 3,
             ["customfield_10011"] = new JsonObject { ["id"] = "10100", ["value"] = "Developers" },
@@ -75,7 +78,8 @@ internal static class JqlTestData
             ["resolution"] = null,
             ["resolutiondate"] = null,
             ["parent"] = null,
-            ["fixVersions"] = new JsonArray(Named("10201", "2.0")),
+            ["fixVersions"] = new JsonArray(Version("10201", "2.0", released: false)),
+            ["attachment"] = new JsonArray(new JsonObject { ["id"] = "10500", ["filename"] = "diagram.png" }),
             ["customfield_10010"] = 8,
             ["customfield_10011"] = null,
             ["customfield_10012"] = null,
@@ -92,6 +96,7 @@ internal static class JqlTestData
             ["summary"] = "Publish the release notes",
             ["description"] = "Release notes for version 2.0, with \"breaking changes\" listed.",
             ["comment"] = Comments("Looks good to me", "Ship it"),
+            ["issuelinks"] = new JsonArray(Link("DOCS-1", outward: true)),
             ["created"] = "2026-11-29T23:30:00.000+0000",
             ["updated"] = "2026-11-29T23:45:00.000+0000",
             ["duedate"] = "2026-11-30",
@@ -134,6 +139,7 @@ internal static class JqlTestData
             ["description"] = null,
             ["environment"] = "Chrome on Windows",
             ["comment"] = Comments("The install button is broken"),
+            ["votes"] = new JsonObject { ["votes"] = 3, ["hasVoted"] = false },
             ["created"] = "2026-11-30T11:00:00.000+0000",
             ["updated"] = "2026-11-30T11:30:00.000+0000",
             ["duedate"] = null,
@@ -173,6 +179,17 @@ internal static class JqlTestData
     private static JsonObject Type(string id, string name) => new() { ["id"] = id, ["name"] = name, ["subtask"] = name == "Sub-task" };
 
     private static JsonObject Named(string id, string name) => new() { ["id"] = id, ["name"] = name };
+
+    private static JsonObject Version(string id, string name, bool released) =>
+        new() { ["id"] = id, ["name"] = name, ["released"] = released, ["archived"] = false };
+
+    /// <summary>A "Blocks" link as Jira shows it on one side: outward ("blocks") or inward ("is blocked by").</summary>
+    private static JsonObject Link(string otherKey, bool outward) => new()
+    {
+        ["id"] = "10600",
+        ["type"] = new JsonObject { ["id"] = "10000", ["name"] = "Blocks", ["inward"] = "is blocked by", ["outward"] = "blocks" },
+        [outward ? "outwardIssue" : "inwardIssue"] = new JsonObject { ["key"] = otherKey },
+    };
 
     private static JsonObject Status(string id, string name, int categoryId, string categoryKey, string categoryName) => new()
     {

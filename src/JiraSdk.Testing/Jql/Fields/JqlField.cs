@@ -5,8 +5,11 @@ using JiraSdk.Testing.Jql.Syntax;
 
 namespace JiraSdk.Testing.Jql.Fields;
 
-/// <summary>One value of an operand once evaluated: a literal, a user from <c>currentUser()</c>, or an instant.</summary>
-internal readonly record struct JqlValue(string Text, DateTimeOffset? Instant = null);
+/// <summary>
+/// One value of an operand once evaluated: a literal, a user from <c>currentUser()</c>, an instant, or (list
+/// functions such as <c>subTaskIssueTypes()</c>) a test of the field's object or of the issue itself.
+/// </summary>
+internal readonly record struct JqlValue(string Text, DateTimeOffset? Instant = null, Func<JsonObject, bool>? Test = null);
 
 /// <summary>Which function results a field accepts.</summary>
 internal enum JqlFunctionKind
@@ -52,18 +55,18 @@ internal sealed class JqlEvaluation
 /// </summary>
 internal abstract class JqlField
 {
-    protected static readonly JqlOperator[] EqualityOperators =
+    internal static readonly JqlOperator[] EqualityOperators =
     {
         JqlOperator.Equals, JqlOperator.NotEquals, JqlOperator.In, JqlOperator.NotIn, JqlOperator.Is, JqlOperator.IsNot,
     };
 
-    protected static readonly JqlOperator[] OrderedOperators =
+    internal static readonly JqlOperator[] OrderedOperators =
     {
         JqlOperator.Equals, JqlOperator.NotEquals, JqlOperator.In, JqlOperator.NotIn, JqlOperator.Is, JqlOperator.IsNot,
         JqlOperator.LessThan, JqlOperator.LessThanEquals, JqlOperator.GreaterThan, JqlOperator.GreaterThanEquals,
     };
 
-    protected static readonly JqlOperator[] TextOperators =
+    internal static readonly JqlOperator[] TextOperators =
     {
         JqlOperator.Like, JqlOperator.NotLike, JqlOperator.Is, JqlOperator.IsNot,
     };
@@ -88,8 +91,18 @@ internal abstract class JqlField
 
     public abstract bool HasValue(JsonObject issue, JqlEvaluation evaluation);
 
+    /// <summary>When the site's values are known: whether a literal names one of them (Jira Cloud refuses others).</summary>
+    public Func<string, bool>? Exists { get; init; }
+
+    /// <summary>The list functions (beyond the date and user ones) this field takes, by lower-cased name.</summary>
+    public IReadOnlyDictionary<string, Func<IReadOnlyList<string>, Func<JsonObject, bool>>> ListFunctions { get; init; } =
+        new Dictionary<string, Func<IReadOnlyList<string>, Func<JsonObject, bool>>>();
+
     /// <summary>Jira's error for a literal this field cannot take, or null.</summary>
-    public virtual string? ValidateLiteral(string value, string clauseName) => null;
+    public virtual string? ValidateLiteral(string value, string clauseName) =>
+        Exists is not null && !MeansEmpty(value) && !Exists(value)
+            ? $"The value '{value}' does not exist for the field '{clauseName}'."
+            : null;
 
     /// <summary>Whether a literal stands for "no value" (<c>resolution = Unresolved</c>).</summary>
     public virtual bool MeansEmpty(string value) => false;

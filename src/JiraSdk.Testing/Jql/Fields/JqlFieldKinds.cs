@@ -18,6 +18,8 @@ internal sealed class JqlObjectField : JqlField
     private readonly Func<JsonObject, double?>? _rank;
     private readonly Func<string, double?>? _knownRank;
 
+    /// <param name="name">Jira's name of the field.</param>
+    /// <param name="operators">The operators Jira allows on it.</param>
     /// <param name="values">The field's objects on an issue.</param>
     /// <param name="names">The properties a search value may equal (e.g. id, key, name).</param>
     /// <param name="sort">The sort key of one object; a multi-valued field sorts by its smallest.</param>
@@ -42,7 +44,7 @@ internal sealed class JqlObjectField : JqlField
     public override bool MeansEmpty(string value) => EmptyAliases.Any(a => SameText(a, value));
 
     public override bool EqualsAny(JsonObject issue, IReadOnlyList<JqlValue> values, JqlEvaluation evaluation) =>
-        _values(issue).Any(o => values.Any(v => _names.Any(n => SameText(Text(o[n]), v.Text))));
+        _values(issue).Any(o => values.Any(v => v.Test is { } test ? test(o) : _names.Any(n => SameText(Text(o[n]), v.Text))));
 
     public override bool Compare(JsonObject issue, JqlOperator op, JqlValue value, JqlEvaluation evaluation)
     {
@@ -151,12 +153,14 @@ internal sealed partial class JqlIssueKeyField : JqlField
     private static partial Regex IssueKey();
 
     public override string? ValidateLiteral(string value, string clauseName) =>
-        IsId(value) || IssueKey().IsMatch(value.Trim()) ? null : $"The issue key '{value}' for field '{clauseName}' is invalid.";
+        IsValid(value) ? null : $"The issue key '{value}' for field '{clauseName}' is invalid.";
+
+    public static bool IsValid(string value) => IsId(value) || IssueKey().IsMatch(value.Trim());
 
     public override bool HasValue(JsonObject issue, JqlEvaluation evaluation) => true;
 
     public override bool EqualsAny(JsonObject issue, IReadOnlyList<JqlValue> values, JqlEvaluation evaluation) =>
-        values.Any(v => IsId(v.Text)
+        values.Any(v => v.Test is { } test ? test(issue) : IsId(v.Text)
             ? string.Equals(Text(issue["id"]), v.Text.Trim(), StringComparison.Ordinal)
             : SameText(Text(issue["key"]), v.Text));
 
@@ -208,7 +212,7 @@ internal sealed class JqlLabelsField : JqlField
 
     private IEnumerable<string> Labels(JsonObject issue) => FieldOf(issue, _id) switch
     {
-        JsonArray array => array.Select(Text).Where(t => !string.IsNullOrEmpty(t))!,
+        JsonArray array => array.Select(Text).OfType<string>().Where(t => t.Length > 0),
         JsonValue single when Text(single) is { Length: > 0 } text => new[] { text },
         _ => Array.Empty<string>(),
     };
@@ -327,28 +331,45 @@ internal sealed class JqlDateField : JqlField
             : null;
 }
 
-/// <summary>A number custom field (e.g. Story Points).</summary>
+/// <summary>A number: a number custom field (e.g. Story Points), votes, watchers.</summary>
 internal sealed class JqlNumberField : JqlField
 {
-    private readonly string _id;
+    private readonly Func<JsonObject, double?> _value;
 
-    public JqlNumberField(string name, string id)
-        : base(name, OrderedOperators) => _id = id;
+    public JqlNumberField(string name, Func<JsonObject, double?> value)
+        : base(name, OrderedOperators) => _value = value;
 
     public override string? ValidateLiteral(string value, string clauseName) =>
         Parse(value) is null ? $"The value '{value}' is not a valid number for field '{clauseName}'." : null;
 
-    public override bool HasValue(JsonObject issue, JqlEvaluation evaluation) => Number(FieldOf(issue, _id)) is not null;
+    public override bool HasValue(JsonObject issue, JqlEvaluation evaluation) => _value(issue) is not null;
 
     public override bool EqualsAny(JsonObject issue, IReadOnlyList<JqlValue> values, JqlEvaluation evaluation) =>
-        Number(FieldOf(issue, _id)) is { } number && values.Any(v => Parse(v.Text) == number);
+        _value(issue) is { } number && values.Any(v => Parse(v.Text) == number);
 
     public override bool Compare(JsonObject issue, JqlOperator op, JqlValue value, JqlEvaluation evaluation) =>
-        Number(FieldOf(issue, _id)) is { } number && Parse(value.Text) is { } target && Satisfies(number.CompareTo(target), op);
+        _value(issue) is { } number && Parse(value.Text) is { } target && Satisfies(number.CompareTo(target), op);
 
     public override JqlSortValue? SortValue(JsonObject issue, JqlEvaluation evaluation) =>
-        Number(FieldOf(issue, _id)) is { } number ? JqlSortValue.Of(number) : null;
+        _value(issue) is { } number ? JqlSortValue.Of(number) : null;
 
     private static double? Parse(string text) =>
         double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+}
+
+/// <summary>
+/// <c>ORDER BY Rank</c> on a site without a Rank field: new issues are ranked last, so rank follows issue ids.
+/// Not searchable by value, as in Jira.
+/// </summary>
+internal sealed class JqlRankField : JqlField
+{
+    public JqlRankField()
+        : base("rank", Array.Empty<JqlOperator>())
+    {
+    }
+
+    public override bool HasValue(JsonObject issue, JqlEvaluation evaluation) => true;
+
+    public override JqlSortValue? SortValue(JsonObject issue, JqlEvaluation evaluation) =>
+        Number(issue["id"]) is { } id ? JqlSortValue.Of(id) : null;
 }

@@ -26,8 +26,11 @@ internal enum JqlTokenKind
     End,
 }
 
+/// <param name="Kind">What the token is.</param>
 /// <param name="Text">The token as written (for error messages).</param>
 /// <param name="Value">The string value with escapes resolved (quotes removed for quoted strings).</param>
+/// <param name="Line">The 1-based line where the token starts.</param>
+/// <param name="Column">The 1-based character in that line where the token starts (Jira's "character").</param>
 internal readonly record struct JqlToken(JqlTokenKind Kind, string Text, string Value, int Line, int Column)
 {
     public bool IsWord(string keyword) =>

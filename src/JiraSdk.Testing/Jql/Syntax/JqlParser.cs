@@ -105,28 +105,23 @@ internal sealed class JqlParser
             or JqlTokenKind.GreaterThan or JqlTokenKind.GreaterThanEquals or JqlTokenKind.Like or JqlTokenKind.NotLike
         || token.IsWord("in") || token.IsWord("is") || token.IsWord("not");
 
-    private JqlClause ParseOr()
+    private JqlClause ParseOr() =>
+        ParseChain(ParseAnd, "or", JqlTokenKind.Pipe, clauses => new JqlOrClause(clauses));
+
+    private JqlClause ParseAnd() =>
+        ParseChain(ParseNot, "and", JqlTokenKind.Ampersand, clauses => new JqlAndClause(clauses));
+
+    /// <summary><c>operand (connective operand)*</c> for one level of precedence.</summary>
+    private JqlClause ParseChain(Func<JqlClause> operand, string keyword, JqlTokenKind symbol, Func<List<JqlClause>, JqlClause> combine)
     {
-        var clauses = new List<JqlClause> { ParseAnd() };
-        while (Current.IsWord("or") || Current.Kind == JqlTokenKind.Pipe)
+        var clauses = new List<JqlClause> { operand() };
+        while (Current.IsWord(keyword) || Current.Kind == symbol)
         {
             Take();
-            clauses.Add(ParseAnd());
+            clauses.Add(operand());
         }
 
-        return clauses.Count == 1 ? clauses[0] : new JqlOrClause(clauses);
-    }
-
-    private JqlClause ParseAnd()
-    {
-        var clauses = new List<JqlClause> { ParseNot() };
-        while (Current.IsWord("and") || Current.Kind == JqlTokenKind.Ampersand)
-        {
-            Take();
-            clauses.Add(ParseNot());
-        }
-
-        return clauses.Count == 1 ? clauses[0] : new JqlAndClause(clauses);
+        return clauses.Count == 1 ? clauses[0] : combine(clauses);
     }
 
     private JqlClause ParseNot()
