@@ -281,7 +281,7 @@ internal sealed class JsonShapes
         {
             list.Add(new JsonObject
             {
-                ["id"] = c.FieldId, ["key"] = c.FieldId, ["name"] = c.Name, ["untranslatedName"] = c.Name, ["custom"] = true, ["orderable"] = true,
+                ["id"] = c.FieldId, ["key"] = c.FieldId, ["name"] = c.Name, ["custom"] = true, ["orderable"] = true,
                 ["navigable"] = true, ["searchable"] = true,
                 ["clauseNames"] = new JsonArray("cf[" + SandboxStore.Id(c.Id) + "]", c.Name),
                 ["schema"] = new JsonObject { ["type"] = CustomSchemaType(c.Kind), ["custom"] = CustomTypeKey(c.Kind), ["customId"] = c.Id },
@@ -555,18 +555,17 @@ internal sealed class JsonShapes
             ["id"] = SandboxStore.Id(h.Id),
             ["author"] = UserOrNull(h.AuthorId, ctx),
             ["created"] = JiraTime.Format(h.Created),
-            ["items"] = ChangeItems(h.Items),
+            ["items"] = ChangeItems(h.Items, omitNulls: true),
         });
 
-    public JsonArray ChangeItems(IEnumerable<ChangeItemRecord> items) =>
-        new(items.Select(i => (JsonNode?)new JsonObject
+    /// <summary>Changelog items (spec: ChangeDetails). Webhook payloads carry empty ends as null (EVENTS.md §5); REST
+    /// responses leave them out, as the spec types them as strings.</summary>
+    public JsonArray ChangeItems(IEnumerable<ChangeItemRecord> items, bool omitNulls = false) =>
+        new(items.Select(i =>
         {
-            ["field"] = i.Field,
-            ["fieldtype"] = i.FieldType,
-            ["fieldId"] = i.FieldId,
-            ["from"] = i.From,
-            ["fromString"] = i.FromString,
-            ["to"] = i.To,
-            ["toString"] = i.ToString_,
+            var o = new JsonObject { ["field"] = i.Field, ["fieldtype"] = i.FieldType, ["fieldId"] = i.FieldId };
+            foreach (var (name, value) in new[] { ("from", i.From), ("fromString", i.FromString), ("to", i.To), ("toString", i.ToString_) })
+                if (value is not null || !omitNulls) o[name] = value;
+            return (JsonNode?)o;
         }).ToArray());
 }
