@@ -1,29 +1,72 @@
 using System.Buffers;
+using System.Globalization;
 using JiraSdk.Webhooks.Delivery;
 using JiraSdk.Webhooks.Processing;
+using JiraSdk.Webhooks.Verification;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace JiraSdk.Webhooks.AspNetCore;
 
-/// <summary>Turns an HTTP request into a <see cref="WebhookDelivery"/> and the receiver's verdict into a status code.</summary>
-internal sealed class JiraWebhookEndpoint
+/// <summary>
+/// Turns an HTTP request into a <see cref="WebhookDelivery"/> and the receiver's verdict into a status code, in the order
+/// of DESIGN.md "A webhook's walk": credentials present (else 401, body unread) → size limit (413) → a bearer token is
+/// checked before the body is read → body read once, never past the limit → the receiver. Handlers get the host's
+/// stopping token, not <see cref="HttpContext.RequestAborted"/>: Jira gives up after 10 seconds, the work must not.
+/// </summary>
+internal sealed partial class JiraWebhookEndpoint
 {
     private readonly JiraWebhookReceiver _receiver;
     private readonly long _maxBodyBytes;
+    private readonly string _retryAfterSeconds;
+    private readonly CancellationToken _stopping;
+    private readonly ILogger _logger;
 
-    public JiraWebhookEndpoint(JiraWebhookReceiver receiver, long maxBodyBytes)
+    public JiraWebhookEndpoint(JiraWebhookReceiver receiver, JiraWebhookOptions options, IHostApplicationLifetime? lifetime, ILogger<JiraWebhookEndpoint>? logger)
     {
-        if (maxBodyBytes <= 0 || maxBodyBytes > int.MaxValue)
-            throw new ArgumentOutOfRangeException(nameof(maxBodyBytes), "MaxBodyBytes must be between 1 and 2 GiB.");
+        if (options.MaxBodyBytes <= 0 || options.MaxBodyBytes > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxBodyBytes must be between 1 and 2 GiB.");
         _receiver = receiver;
-        _maxBodyBytes = maxBodyBytes;
+        _maxBodyBytes = options.MaxBodyBytes;
+        _retryAfterSeconds = Math.Max(1, (int)Math.Ceiling(options.InProgressRetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        _stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
+        _logger = (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     }
 
     public async Task HandleAsync(HttpContext http)
     {
+        try
+        {
+            await HandleCoreAsync(http).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!http.Response.HasStarted)
+        {
+            // A store or queue that is down must not lose the delivery: a 5xx makes Jira retry it.
+            var aborted = http.RequestAborted.IsCancellationRequested;
+            if (!aborted) Failed(_logger, e);
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = _retryAfterSeconds;
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext http)
+    {
         var request = http.Request;
+        var headers = request.Headers;
+        string? Header(string name) => headers.TryGetValue(name, out var value) ? value.ToString() : null;
+
+        var signatureHeader = Header(WebhookDeliveryContext.SignatureHeader);
+        var authorizationHeader = Header(WebhookDeliveryContext.AuthorizationHeader);
+        var verdict = await _receiver.CheckHeadersAsync(signatureHeader, authorizationHeader, Header(WebhookDeliveryContext.IdentifierHeader)).ConfigureAwait(false);
+        if (verdict is { } refused && !WebhookAuthenticator.Accepts(refused))
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
         if (request.ContentLength > _maxBodyBytes)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -49,19 +92,24 @@ internal sealed class JiraWebhookEndpoint
             return;
         }
 
-        var headers = request.Headers;
-        var delivery = WebhookDelivery.FromHeaders(body, name => headers.TryGetValue(name, out var value) ? value.ToString() : null);
-        var handlers = http.RequestServices.GetServices<IJiraWebhookHandler>();
-        var result = await _receiver.ReceiveWithHandlersAsync(delivery, handlers, http.RequestAborted).ConfigureAwait(false);
+        var delivery = new WebhookDelivery(body, signatureHeader, WebhookDeliveryContext.FromHeaders(Header), authorizationHeader);
+        var services = http.RequestServices;
+        var result = await _receiver.ReceiveCoreAsync(delivery, verdict,
+            (e, context, token) => JiraWebhookReceiver.DispatchAsync(services.GetServices<IJiraWebhookHandler>(), e, context, token),
+            _stopping).ConfigureAwait(false);
 
         http.Response.StatusCode = result.Status switch
         {
             WebhookReceiveStatus.Processed => StatusCodes.Status204NoContent,
+            WebhookReceiveStatus.Queued => StatusCodes.Status202Accepted,
             WebhookReceiveStatus.Duplicate => StatusCodes.Status204NoContent,
+            WebhookReceiveStatus.InProgress => StatusCodes.Status503ServiceUnavailable,
             WebhookReceiveStatus.SignatureRejected => StatusCodes.Status401Unauthorized,
             WebhookReceiveStatus.MalformedPayload => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status500InternalServerError,
         };
+        if (result.Status is WebhookReceiveStatus.InProgress or WebhookReceiveStatus.HandlerFailed)
+            http.Response.Headers.RetryAfter = _retryAfterSeconds;
     }
 
     /// <summary>Reads the body whole, or returns <see langword="null"/> as soon as it exceeds the limit.</summary>
@@ -84,4 +132,7 @@ internal sealed class JiraWebhookEndpoint
         }
         return buffer.ToArray();
     }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Receiving a Jira webhook delivery failed; answered 503 so Jira retries.")]
+    private static partial void Failed(ILogger logger, Exception error);
 }

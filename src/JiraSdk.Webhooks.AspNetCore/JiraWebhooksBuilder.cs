@@ -1,7 +1,7 @@
 using JiraSdk.Webhooks.Delivery;
 using JiraSdk.Webhooks.Events;
 using JiraSdk.Webhooks.Processing;
-using Microsoft.Extensions.Caching.Distributed;
+using JiraSdk.Webhooks.Queueing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -37,16 +37,26 @@ public sealed class JiraWebhooksBuilder
     }
 
     /// <summary>
-    /// Remembers handled deliveries in the registered <see cref="IDistributedCache"/> instead of process memory, so that
-    /// several receiver instances drop each other's duplicates.
+    /// Acknowledges each accepted delivery at once (202) and processes it in the background, off Jira's 10-second request
+    /// clock: the documented choice for handlers that may take longer than a few seconds. Deliveries wait on the registered
+    /// <see cref="IWebhookDeliveryQueue"/> (an in-memory one unless you register a durable one before this call); a hosted
+    /// service runs the handlers, one DI scope per delivery, retrying failures with back-off (at-least-once, de-duplicated
+    /// through the delivery store).
     /// </summary>
-    public JiraWebhooksBuilder UseDistributedCacheDeliveryStore(Action<DistributedCacheWebhookDeliveryStoreOptions>? configure = null)
+    public JiraWebhooksBuilder UseBackgroundProcessing()
     {
-        var options = new DistributedCacheWebhookDeliveryStoreOptions();
-        configure?.Invoke(options);
+        Services.TryAddSingleton<BackgroundProcessingMarker>();
+        Services.TryAddSingleton<IWebhookDeliveryQueue>(provider => new MemoryWebhookDeliveryQueue(timeProvider: provider.GetRequiredService<TimeProvider>()));
+        Services.AddHostedService<JiraWebhookQueueService>();
+        return this;
+    }
+
+    /// <summary>Uses <paramref name="store"/> to remember claimed and handled deliveries (e.g. a Redis store shared by instances).</summary>
+    public JiraWebhooksBuilder UseDeliveryStore(IWebhookDeliveryStore store)
+    {
+        if (store is null) throw new ArgumentNullException(nameof(store));
         Services.RemoveAll<IWebhookDeliveryStore>();
-        Services.AddSingleton<IWebhookDeliveryStore>(provider =>
-            new DistributedCacheWebhookDeliveryStore(provider.GetRequiredService<IDistributedCache>(), options));
+        Services.AddSingleton(store);
         return this;
     }
 

@@ -1,7 +1,10 @@
 using JiraSdk.Webhooks.AspNetCore;
 using JiraSdk.Webhooks.Delivery;
 using JiraSdk.Webhooks.Processing;
+using JiraSdk.Webhooks.Queueing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -10,8 +13,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class JiraWebhooksServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds what <c>MapJiraWebhooks</c> needs: options (secrets, body limit), an in-memory delivery store, and a builder to
-    /// add a processor or delegates.
+    /// Adds what <c>MapJiraWebhooks</c> needs: options (secrets, client secrets, body limit), an in-memory delivery store,
+    /// and a builder to add a processor or delegates, a shared store, or background processing.
     /// </summary>
     public static JiraWebhooksBuilder AddJiraWebhooks(this IServiceCollection services, Action<JiraSdk.Webhooks.JiraWebhookOptions>? configure = null)
     {
@@ -28,10 +31,10 @@ public static class JiraWebhooksServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<JiraSdk.Webhooks.JiraWebhookOptions>>().Value;
-            return new JiraWebhookEndpoint(
-                new JiraWebhookReceiver(options, provider.GetRequiredService<IWebhookDeliveryStore>(),
-                    provider.GetService<Microsoft.Extensions.Logging.ILogger<JiraWebhookReceiver>>()),
-                options.MaxBodyBytes);
+            var queue = provider.GetService<BackgroundProcessingMarker>() is null ? null : provider.GetRequiredService<IWebhookDeliveryQueue>();
+            var receiver = new JiraWebhookReceiver(options, provider.GetRequiredService<IWebhookDeliveryStore>(),
+                provider.GetService<ILogger<JiraWebhookReceiver>>(), provider.GetRequiredService<TimeProvider>(), queue);
+            return new JiraWebhookEndpoint(receiver, options, provider.GetService<IHostApplicationLifetime>(), provider.GetService<ILogger<JiraWebhookEndpoint>>());
         });
         return new JiraWebhooksBuilder(services, delegates);
     }

@@ -21,11 +21,15 @@ internal sealed class JiraPipelineSettings
     public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
 
     public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>Where schema mismatches in responses are reported; null means a fresh one logging through <see cref="LoggerFactory"/>.</summary>
+    public JiraSdk.Serialization.JiraSchemaDiagnostics? SchemaDiagnostics { get; set; }
 }
 
 /// <summary>
 /// The one place the HTTP pipeline is composed. A request walks it top to bottom; the response walks back up.
 /// <code>
+/// JiraSchemaDiagnosticsHandler  attaches where the generated clients report responses that do not match the spec
 /// ErrorMappingHandler      ours   status ≥ 400 / X-Seraph-LoginReason failure / login page / transport failure → JiraException family
 ///  TracingHandler          ours   one Activity ("JiraSdk") per call, retries and redirects inside it
 ///   TimeoutHandler         ours   one deadline for the whole call, body included → JiraTimeoutException
@@ -51,8 +55,11 @@ internal static class JiraHttpPipeline
     {
         var logger = settings.LoggerFactory.CreateLogger(LoggerCategory);
         var governor = new RateLimitGovernor(settings.Time);
+        var diagnostics = settings.SchemaDiagnostics ?? new JiraSdk.Serialization.JiraSchemaDiagnostics();
+        diagnostics.Logger ??= settings.LoggerFactory.CreateLogger(JiraSdk.Serialization.JiraSchemaDiagnostics.LoggerCategory);
         var handlers = new List<DelegatingHandler>
         {
+            new JiraSdk.Serialization.JiraSchemaDiagnosticsHandler(diagnostics),
             new ErrorMappingHandler(settings.Time),
             new TracingHandler(),
             new TimeoutHandler(settings.Timeout, settings.Time),

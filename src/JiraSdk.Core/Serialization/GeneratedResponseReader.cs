@@ -28,13 +28,22 @@ internal static class GeneratedResponseReader
         {
             ResponseBody.ThrowIfFailed(response, new ArraySegment<byte>(buffer, 0, length));
             var text = keepText ? Encoding.UTF8.GetString(buffer, 0, length) : null;
+            // An operation whose spec allows any JSON (NSwag's object) succeeds with an empty body too (linkIssues' 201).
+            if (length == 0 && typeof(T) == typeof(object)) return (default, text);
             try
             {
-                return (JsonSerializer.Deserialize<T>(new ReadOnlySpan<byte>(buffer, 0, length), options), text);
+                // The scope lets tolerant converters report mismatches with their JSON path (SchemaReadScope).
+                using (SchemaReadScope.Begin(response, buffer, length, typeof(T)))
+                    return (SingleValueList.Deserialize<T>(new ReadOnlySpan<byte>(buffer, 0, length), options), text);
             }
             catch (JsonException invalid)
             {
                 throw JiraSerializationException.ForBody($"The response body is not a {typeof(T).Name}.", response, new ArraySegment<byte>(buffer, 0, length), invalid, text);
+            }
+            catch (Exception unreadable) when (unreadable is NotSupportedException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
+            {
+                // A value a converter could not take; never a bare .NET exception for the caller.
+                throw JiraSerializationException.ForBody($"The response body is not a {typeof(T).Name}.", response, new ArraySegment<byte>(buffer, 0, length), new JsonException(unreadable.Message, "$", null, null, unreadable), text);
             }
         }
         finally

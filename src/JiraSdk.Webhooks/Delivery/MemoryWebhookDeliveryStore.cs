@@ -3,16 +3,24 @@ namespace JiraSdk.Webhooks.Delivery;
 /// <summary>Limits of the <see cref="MemoryWebhookDeliveryStore"/>.</summary>
 public sealed class MemoryWebhookDeliveryStoreOptions
 {
-    /// <summary>How long a delivery id is remembered. Jira retries for about 30 minutes; the default is 24 hours.</summary>
+    /// <summary>
+    /// How long a completed key is remembered: the replay window. Jira retries for about 30 minutes; the default is 24 hours.
+    /// </summary>
     public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>The most delivery ids kept; the oldest is forgotten first. The default is 100,000.</summary>
+    /// <summary>
+    /// How long a claim in progress lasts before another caller may take the key over (a crashed or hung holder).
+    /// Longer than your slowest inline handler; default 5 minutes.
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The most keys kept; the oldest is forgotten first, which shortens the replay window under load. Default 100,000.</summary>
     public int Capacity { get; set; } = 100_000;
 }
 
 /// <summary>
 /// An <see cref="IWebhookDeliveryStore"/> in process memory, bounded by age and count. Right for one receiver instance;
-/// several instances behind a load balancer need a shared store such as <see cref="DistributedCacheWebhookDeliveryStore"/>.
+/// several instances need a shared store with an atomic claim (JiraSdk.Webhooks.Redis).
 /// </summary>
 public sealed class MemoryWebhookDeliveryStore : IWebhookDeliveryStore
 {
@@ -21,79 +29,98 @@ public sealed class MemoryWebhookDeliveryStore : IWebhookDeliveryStore
     private readonly LinkedList<Entry> _byAge = new();
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _retention;
+    private readonly TimeSpan _claimTimeout;
     private readonly int _capacity;
+    private long _nextToken;
 
     /// <summary>Creates a store.</summary>
     public MemoryWebhookDeliveryStore(MemoryWebhookDeliveryStoreOptions? options = null, TimeProvider? timeProvider = null)
     {
         options ??= new MemoryWebhookDeliveryStoreOptions();
         if (options.RetentionPeriod <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "RetentionPeriod must be positive.");
+        if (options.ClaimTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "ClaimTimeout must be positive.");
         if (options.Capacity <= 0) throw new ArgumentOutOfRangeException(nameof(options), "Capacity must be positive.");
         _retention = options.RetentionPeriod;
+        _claimTimeout = options.ClaimTimeout;
         _capacity = options.Capacity;
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
-    /// <summary>How many delivery ids are remembered now.</summary>
+    /// <summary>How many keys are remembered now (claimed or completed).</summary>
     public int Count
     {
         get { lock (_gate) return _entries.Count; }
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> TryBeginAsync(string deliveryId, CancellationToken cancellationToken)
+    public ValueTask<WebhookDeliveryClaim> TryClaimAsync(string key, CancellationToken cancellationToken)
     {
-        if (deliveryId is null) throw new ArgumentNullException(nameof(deliveryId));
+        if (key is null) throw new ArgumentNullException(nameof(key));
         var now = _timeProvider.GetUtcNow();
         lock (_gate)
         {
-            ForgetExpired(now);
-            if (_entries.ContainsKey(deliveryId)) return new ValueTask<bool>(false);
-            while (_entries.Count >= _capacity) Forget(_byAge.First!);
-            _entries[deliveryId] = _byAge.AddLast(new Entry(deliveryId, now + _retention));
-            return new ValueTask<bool>(true);
+            if (_entries.TryGetValue(key, out var existing))
+            {
+                if (existing.Value.ExpiresAt > now)
+                    return new(new WebhookDeliveryClaim(key, existing.Value.Token is null ? WebhookDeliveryClaimStatus.Completed : WebhookDeliveryClaimStatus.InProgress));
+                Forget(existing);
+            }
+            while (_byAge.First is { } oldest && (oldest.Value.ExpiresAt <= now || _entries.Count >= _capacity)) Forget(oldest);
+            var token = (++_nextToken).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _entries[key] = _byAge.AddLast(new Entry(key, token, now + _claimTimeout));
+            return new(new WebhookDeliveryClaim(key, WebhookDeliveryClaimStatus.Claimed, token));
         }
     }
 
     /// <inheritdoc />
-    public ValueTask CompleteAsync(string deliveryId, CancellationToken cancellationToken)
+    public ValueTask<bool> CompleteAsync(WebhookDeliveryClaim claim, CancellationToken cancellationToken)
     {
-        // The claim made in TryBeginAsync already remembers the id for the retention period.
-        return default;
-    }
-
-    /// <inheritdoc />
-    public ValueTask ReleaseAsync(string deliveryId, CancellationToken cancellationToken)
-    {
-        if (deliveryId is null) throw new ArgumentNullException(nameof(deliveryId));
+        if (claim is null) throw new ArgumentNullException(nameof(claim));
+        var now = _timeProvider.GetUtcNow();
         lock (_gate)
         {
-            if (_entries.TryGetValue(deliveryId, out var node)) Forget(node);
+            if (_entries.TryGetValue(claim.Key, out var node))
+            {
+                if (!string.Equals(node.Value.Token, claim.Token, StringComparison.Ordinal)) return new(false);
+                Forget(node);
+            }
+            // Completed keys move to the young end: they are kept for the whole retention period from now.
+            _entries[claim.Key] = _byAge.AddLast(new Entry(claim.Key, null, now + _retention));
+            return new(true);
         }
-        return default;
     }
 
-    private void ForgetExpired(DateTimeOffset now)
+    /// <inheritdoc />
+    public ValueTask ReleaseAsync(WebhookDeliveryClaim claim, CancellationToken cancellationToken)
     {
-        // Entries are appended in time order with one retention period, so the oldest expire first.
-        while (_byAge.First is { } oldest && oldest.Value.ExpiresAt <= now) Forget(oldest);
+        if (claim is null) throw new ArgumentNullException(nameof(claim));
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(claim.Key, out var node) && node.Value.Token is not null
+                && string.Equals(node.Value.Token, claim.Token, StringComparison.Ordinal))
+                Forget(node);
+        }
+        return default;
     }
 
     private void Forget(LinkedListNode<Entry> node)
     {
         _byAge.Remove(node);
-        _entries.Remove(node.Value.DeliveryId);
+        _entries.Remove(node.Value.Key);
     }
 
+    /// <summary>A key's state: <see cref="Token"/> is the holder's while in progress, <see langword="null"/> once completed.</summary>
     private readonly struct Entry
     {
-        public Entry(string deliveryId, DateTimeOffset expiresAt)
+        public Entry(string key, string? token, DateTimeOffset expiresAt)
         {
-            DeliveryId = deliveryId;
+            Key = key;
+            Token = token;
             ExpiresAt = expiresAt;
         }
 
-        public string DeliveryId { get; }
+        public string Key { get; }
+        public string? Token { get; }
         public DateTimeOffset ExpiresAt { get; }
     }
 }

@@ -15,6 +15,8 @@ public sealed class WebhookDeliveryContext
     public const string TraceHeader = "X-Atlassian-Webhook-Trace";
     /// <summary>The signature header, <c>sha256=&lt;hex&gt;</c>, present when the webhook has a secret.</summary>
     public const string SignatureHeader = "X-Hub-Signature";
+    /// <summary>The header an OAuth 2.0 app's dynamic webhook authenticates with: <c>Bearer &lt;JWT&gt;</c>.</summary>
+    public const string AuthorizationHeader = "Authorization";
 
     /// <summary>Creates a context.</summary>
     public WebhookDeliveryContext(string? deliveryId, int retryCount = 0, string? flow = null, string? trace = null)

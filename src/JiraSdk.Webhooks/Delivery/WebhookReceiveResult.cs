@@ -6,15 +6,19 @@ namespace JiraSdk.Webhooks.Delivery;
 /// <summary>What became of a delivery.</summary>
 public enum WebhookReceiveStatus
 {
-    /// <summary>Verified, parsed and handled.</summary>
+    /// <summary>Verified, parsed and handled (inline).</summary>
     Processed,
-    /// <summary>Already handled or being handled; not dispatched again.</summary>
+    /// <summary>Verified, parsed and put on the delivery queue; a background processor handles it (answer 202).</summary>
+    Queued,
+    /// <summary>Already handled (or queued); not dispatched again.</summary>
     Duplicate,
-    /// <summary>The signature was missing, malformed, of another method, or wrong.</summary>
+    /// <summary>Another copy of the delivery is being processed now; answer with a retryable status so Jira tries again.</summary>
+    InProgress,
+    /// <summary>The signature or bearer token was missing, malformed, of another method or algorithm, expired, or wrong.</summary>
     SignatureRejected,
     /// <summary>The body is not a Jira webhook payload.</summary>
     MalformedPayload,
-    /// <summary>A handler threw; Jira should retry.</summary>
+    /// <summary>A handler threw, or the queue refused the delivery; Jira should retry.</summary>
     HandlerFailed,
 }
 
@@ -32,7 +36,7 @@ public sealed class WebhookReceiveResult
     /// <summary>What became of the delivery.</summary>
     public WebhookReceiveStatus Status { get; }
 
-    /// <summary>What the signature check found.</summary>
+    /// <summary>What the signature or token check found.</summary>
     public WebhookSignatureStatus SignatureStatus { get; }
 
     /// <summary>The parsed event, once parsing succeeded.</summary>

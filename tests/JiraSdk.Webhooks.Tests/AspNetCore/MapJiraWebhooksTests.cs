@@ -174,8 +174,13 @@ public class MapJiraWebhooksTests
             await throttle.WaitAsync();
             try
             {
-                using var response = await server.Client.SendAsync(Delivery(server.Endpoint, d.Body, d.Id, d.Signature));
-                return (d.Forged, response.StatusCode);
+                // Like Jira: a copy that arrives while another is processed gets a retryable 503, and is sent again.
+                for (var attempt = 0; ; attempt++)
+                {
+                    using var response = await server.Client.SendAsync(Delivery(server.Endpoint, d.Body, d.Id, d.Signature, retry: attempt));
+                    if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 50) return (d.Forged, response.StatusCode);
+                    await Task.Delay(10);
+                }
             }
             finally
             {
@@ -194,5 +199,144 @@ public class MapJiraWebhooksTests
             Assert.That(log.Events.Where(k => k.StartsWith("FORGED")), Is.Empty, "0 forgeries accepted");
             Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
         });
+    }
+
+    /// <summary>A 50 MB body that records whether the client was asked for it.</summary>
+    private sealed class HugeContent : HttpContent
+    {
+        public bool Sent { get; private set; }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            Sent = true;
+            throw new IOException("the server asked for the body");
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 50L * 1024 * 1024;
+            return true;
+        }
+    }
+
+    [Test]
+    public async Task An_unsigned_delivery_is_refused_before_its_body_is_read()
+    {
+        var log = new DispatchLog();
+        await using var server = await StartAsync(log, maxBodyBytes: 100L * 1024 * 1024);
+        var content = new HugeContent();
+        // With Expect: 100-continue the client sends the body only once the server starts reading it.
+        var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint) { Content = content };
+        request.Headers.ExpectContinue = true;
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) });
+
+        using var response = await client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(content.Sent, Is.False, "refused without reading the body");
+    }
+
+    public sealed class SlowProcessor(DispatchLog log) : JiraWebhookEventProcessor
+    {
+        public static TaskCompletionSource Gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public static TaskCompletionSource Entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected override async Task OnIssueUpdatedAsync(IssueUpdatedEvent webhookEvent, WebhookDeliveryContext context, CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult();
+            await Gate.Task.WaitAsync(cancellationToken);
+            log.ByDeliveryId.AddOrUpdate(context.DeliveryId!, 1, (_, n) => n + 1);
+        }
+    }
+
+    [Test]
+    public async Task A_redelivery_while_the_handler_runs_gets_503_with_Retry_After_and_the_handler_outlives_Jiras_timeout()
+    {
+        var log = new DispatchLog();
+        SlowProcessor.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        SlowProcessor.Entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await WebhookServer.StartAsync(w => w.AddProcessor<SlowProcessor>(), o => o.Secrets.Add(Secret), s => s.AddSingleton(log));
+        var body = IssueUpdated("SLOW-1");
+
+        // Jira stops waiting while the handler still runs.
+        using var jiraTimeout = new CancellationTokenSource();
+        var first = server.Client.SendAsync(Delivery(server.Endpoint, body, "slow-1", Sign(body)), jiraTimeout.Token);
+        await SlowProcessor.Entered.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        jiraTimeout.Cancel();
+        Assert.That(async () => await first, Throws.InstanceOf<OperationCanceledException>());
+        using var during = await server.Client.SendAsync(Delivery(server.Endpoint, body, "slow-1", Sign(body), retry: 1));
+        SlowProcessor.Gate.SetResult();
+        for (var i = 0; i < 200 && !log.ByDeliveryId.ContainsKey("slow-1"); i++) await Task.Delay(10);
+        using var after = await server.Client.SendAsync(Delivery(server.Endpoint, body, "slow-1", Sign(body), retry: 2));
+
+        Assert.That(during.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(during.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(10)));
+        Assert.That(log.ByDeliveryId["slow-1"], Is.EqualTo(1), "the handler was not cancelled with the request");
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+    }
+
+    [Test]
+    public async Task With_background_processing_a_delivery_is_acknowledged_202_and_handled_by_the_hosted_service()
+    {
+        var log = new DispatchLog { FailuresLeft = 1 };
+        await using var server = await WebhookServer.StartAsync(w => w.AddProcessor<CountingProcessor>().UseBackgroundProcessing(), o => o.Secrets.Add(Secret), s => s.AddSingleton(log));
+        var body = IssueUpdated("BG-1");
+
+        using var response = await server.Client.SendAsync(Delivery(server.Endpoint, body, "bg-1", Sign(body)));
+        using var again = await server.Client.SendAsync(Delivery(server.Endpoint, body, "bg-1", Sign(body), retry: 1));
+        for (var i = 0; i < 500 && !log.ByDeliveryId.ContainsKey("bg-1"); i++) await Task.Delay(10);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(log.ByDeliveryId["bg-1"], Is.EqualTo(1), "processed after one failed attempt, once");
+    }
+
+    private sealed class BrokenStore : IWebhookDeliveryStore
+    {
+        public ValueTask<WebhookDeliveryClaim> TryClaimAsync(string key, CancellationToken cancellationToken) => throw new IOException("store unreachable");
+        public ValueTask<bool> CompleteAsync(WebhookDeliveryClaim claim, CancellationToken cancellationToken) => throw new IOException("store unreachable");
+        public ValueTask ReleaseAsync(WebhookDeliveryClaim claim, CancellationToken cancellationToken) => throw new IOException("store unreachable");
+    }
+
+    [Test]
+    public async Task A_store_that_is_down_gets_a_retryable_503_not_a_lost_delivery()
+    {
+        var log = new DispatchLog();
+        await using var server = await WebhookServer.StartAsync(w => w.AddProcessor<CountingProcessor>().UseDeliveryStore(new BrokenStore()), o => o.Secrets.Add(Secret), s => s.AddSingleton(log));
+        var body = IssueUpdated("DOWN-1");
+
+        using var response = await server.Client.SendAsync(Delivery(server.Endpoint, body, "down-1", Sign(body)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(log.Events, Is.Empty);
+    }
+
+    [Test]
+    public async Task App_webhook_deliveries_with_a_bearer_token_are_accepted_and_bad_tokens_refused()
+    {
+        const string clientSecret = "oauth2-client-secret-for-tests-0123456789";
+        var log = new DispatchLog();
+        await using var server = await WebhookServer.StartAsync(w => w.AddProcessor<CountingProcessor>(), o => o.ClientSecrets.Add(clientSecret), s => s.AddSingleton(log));
+        var now = DateTimeOffset.UtcNow;
+        async Task<HttpStatusCode> Send(string id, string token)
+        {
+            var body = IssueUpdated(id);
+            var request = Delivery(server.Endpoint, body, id, null);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await server.Client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        var statuses = new[]
+        {
+            await Send("jwt-valid", Verification.TestJwt.Create(clientSecret, now)),
+            await Send("jwt-wrong", Verification.TestJwt.Create("some-other-secret-0123456789abcdefgh", now)),
+            await Send("jwt-none", Verification.TestJwt.Create(clientSecret, now, "none")),
+            await Send("jwt-hs512", Verification.TestJwt.Create(clientSecret, now, "HS512")),
+            await Send("jwt-expired", Verification.TestJwt.Create(clientSecret, now, expiresIn: TimeSpan.FromMinutes(-10))),
+        };
+
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.NoContent, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized }));
+        Assert.That(log.ByDeliveryId.Keys, Is.EqualTo(new[] { "jwt-valid" }));
     }
 }
