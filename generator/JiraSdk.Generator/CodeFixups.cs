@@ -9,6 +9,7 @@ namespace JiraSdk.Generator;
 /// numbers). Removing the attributes lets the converter that <c>JiraJson.Configure</c> registers handle every enum,
 /// single or in a collection, by its wire value. (A body that is not the declared JSON is handled by the
 /// <c>Client.Class.ReadObjectResponse</c> template override, which raises <c>JiraSerializationException</c>.)
+/// Request bodies: form-urlencoded bodies and multipart bodies are built by JiraSdk's own content types (see below).
 /// </summary>
 internal static partial class CodeFixups
 {
@@ -18,9 +19,26 @@ internal static partial class CodeFixups
     [GeneratedRegex(@"^\s*// TODO\(system\.text\.json\): Add ItemConverterType with enum converter when supported\r?\n", RegexOptions.Multiline)]
     private static partial Regex ItemConverterTodo();
 
+    // NSwag turns a form-urlencoded body into a Dictionary<string, string> through JSON, which fails on a list
+    // (columns=a&columns=b); the form is built from the JSON by JiraSdk instead, a list as repeated fields.
+    [GeneratedRegex(@"var dictionary_ = System\.Text\.Json\.JsonSerializer\.Deserialize<System\.Collections\.Generic\.Dictionary<string, string>>\(json_, JsonSerializerSettings\);\r?\n(?<indent>\s*)var content_ = new System\.Net\.Http\.FormUrlEncodedContent\(dictionary_\);")]
+    private static partial Regex FormFromDictionary();
+
+    private const string MultipartContent = "new System.Net.Http.MultipartFormDataContent(boundary_)";
+
+    // A free-form query parameter (a string map, see ObjectQueryParameters) is sent pair by pair; NSwag reads
+    // AdditionalProperties from it as if it were a model, and does not escape a keyword name there (params).
+    [GeneratedRegex(@"foreach \(var item_ in @?(?<name>\w+)\.AdditionalProperties\) \{ urlBuilder_")]
+    private static partial Regex FreeFormQueryLoop();
+
     public static string Apply(string code)
     {
         code = EnumConverterAttribute().Replace(code, "");
-        return ItemConverterTodo().Replace(code, "");
+        code = FreeFormQueryLoop().Replace(code, "foreach (var item_ in @${name}) { urlBuilder_");
+        code = ItemConverterTodo().Replace(code, "");
+        code = FormFromDictionary().Replace(code, "var content_ = JiraSdk.Serialization.FormUrlEncodedBody.FromJson(json_);");
+        // .NET's multipart content writes a non-ASCII file name as a MIME encoded word plus filename*, and rejects a
+        // name with quotes; JiraSdk's writes the raw UTF-8 name, as browsers do (RFC 7578 §4.2).
+        return code.Replace(MultipartContent, "new JiraSdk.Serialization.MultipartFormBody(boundary_)");
     }
 }

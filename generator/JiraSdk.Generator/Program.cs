@@ -4,6 +4,8 @@ using JiraSdk.Generator.Normalizations;
 
 // Usage: JiraSdk.Generator --api-version v3 --specs-dir DIR --sources specs/sources.json --patches specs/patches
 //                          --cache DIR --out normalized.json --code-out clients.g.cs
+//                          [--client-name V3] [--accept latest] [--inputs "template;nswag.json"] [--tool "nswag command"]
+//    (writes normalized.key, the content key of everything the code is generated from, only when it changes)
 //    or: JiraSdk.Generator postprocess generated.g.cs paging.g.cs
 // Prints MSBuild-formatted errors (one line) so a failure reads clearly in the build output.
 try
@@ -18,26 +20,48 @@ try
         await Output.WriteIfChangedAsync(pagingFile, paging.Code);
         var report = Path.ChangeExtension(pagingFile, ".txt");
         await File.WriteAllLinesAsync(report, paging.Written.Select(w => "+ " + w).Concat(paging.Skipped.Select(s => "- " + s)));
-        Console.WriteLine($"JiraSdk.Generator: {paging.Written.Count} paged operations stream as IAsyncEnumerable; {paging.Skipped.Count} cannot (see {report})");
+        Console.WriteLine($"JiraSdk.Generator: {paging.Written.Count} paged operations have a pageable Enumerate…Async twin; {paging.Skipped.Count} cannot (see {report})");
         return 0;
     }
 
     var options = Arguments.Parse(args);
-    var entry = SpecSource.ReadEntry(options["sources"], options["api-version"]);
+    var apiVersion = options["api-version"];
+    var clientName = options.GetValueOrDefault("client-name") is { Length: > 0 } name ? name : apiVersion.ToUpperInvariant();
+    var accept = options.GetValueOrDefault("accept") ?? "";
+    if (accept is not ("" or "recorded" or SpecSource.AcceptLatest))
+        throw new GeneratorException($"JiraSpecsAccept is '{accept}'; leave it empty (the recorded snapshot) or set it to '{SpecSource.AcceptLatest}'");
+    var entry = SpecSource.ReadEntry(options["sources"], apiVersion);
     using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-    var specPath = await new SpecSource(http).ResolveAsync(entry, options["specs-dir"], options["cache"], CancellationToken.None);
-    var raw = await File.ReadAllBytesAsync(specPath);
-    var hash = SpecSource.Sha256Of(raw);
+    var spec = await new SpecSource(http).ResolveAsync(entry, options["specs-dir"], options["cache"], accept == SpecSource.AcceptLatest, CancellationToken.None);
 
-    var document = SpecNormalizer.Normalize(Encoding.UTF8.GetString(raw), SpecPatches.Load(options["patches"]), options["api-version"]);
     var output = options["out"];
+    var codeOutput = options["code-out"];
+    var keyFile = Path.ChangeExtension(output, ".key");
+    var patchFiles = Directory.Exists(options["patches"]) ? Directory.GetFiles(options["patches"], "*.json") : [];
+    var otherInputs = (options.GetValueOrDefault("inputs") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    var key = GenerationKey.Compute(
+        [("api", apiVersion), ("client", clientName), ("tool", options.GetValueOrDefault("tool") ?? "")],
+        spec.Bytes,
+        [typeof(Output).Assembly.Location, .. patchFiles, .. otherInputs]);
+    if (File.Exists(keyFile) && await File.ReadAllTextAsync(keyFile) == key && File.Exists(output) && File.Exists(codeOutput))
+    {
+        Console.WriteLine($"JiraSdk {entry.File}: unchanged since the last generation (content key {key[..12]}), from {spec.Path}");
+        return 0;
+    }
+
+    var document = SpecNormalizer.Normalize(Encoding.UTF8.GetString(spec.Bytes), SpecPatches.Load(options["patches"]), apiVersion);
     var normalized = SpecNormalizer.Serialize(document);
     var changed = await Output.WriteIfChangedAsync(output, normalized);
     if (changed) await File.WriteAllLinesAsync(Path.ChangeExtension(output, ".changes.txt"), document.Changes.Distinct());
 
-    await Output.WriteIfChangedAsync(options["code-out"], ClientsWriter.Write(document, options["api-version"]));
+    await Output.WriteIfChangedAsync(codeOutput, ClientsWriter.Write(document, clientName));
 
-    Console.WriteLine(GenerationReport.Describe(document, entry, specPath, hash, Path.ChangeExtension(output, ".operations.txt"), changed));
+    var infoVersion = document.Root["info"]?["version"]?.GetValue<string>() ?? "?";
+    Console.WriteLine(GenerationReport.Describe(GenerationReport.OperationsOf(spec.Bytes), infoVersion, document.Schemas.Count, spec, entry,
+        Path.ChangeExtension(output, ".operations.txt"), changed));
+    // Written last: the build regenerates code when this file changes, and a failure above leaves the old key, so the
+    // next build tries again.
+    await Output.WriteIfChangedAsync(keyFile, key);
     return 0;
 }
 catch (GeneratorException ex)

@@ -11,11 +11,20 @@ internal static class SpecNormalizer
     [
         // Our own corrections first, so the general steps also see the corrected shapes.
         new SpecPatches(patches, apiVersion),
+        new ServerBasePath(),
+        new SingleInlineAllOf(),
+        new InlineUnions(),
         new TagNames(),
+        new OperationIdClashes(),
         new OperationNames(),
+        new SharedOperationIds(),
         new BooleanEnums(),
         new Discriminators(),
+        new UnknownDiscriminatorSubtypes(),
+        new UriStrings(),
         new NoContentResponses(),
+        new ExampleOnlyResponses(),
+        new ObjectQueryParameters(),
         new BinaryResponses(),
         new EnumMemberNames(),
         // Hoisting names types after their owners, so the owners' final names must come after it.

@@ -46,6 +46,7 @@ internal static class JiraCli
         root.Add(OAuth2Commands.Create(globals, context));
         root.Add(WebhookCommands.Create(globals, context));
         root.Add(WatchCommand.Create(globals, context));
+        root.Add(SandboxCommand.Create(context));
         return root;
     }
 

@@ -52,6 +52,8 @@ public sealed class JiraClient : IDisposable
         _raw = new JiraRawClient(httpClient);
         V3 = new JiraV3Api(httpClient, _raw);
         V2 = new JiraV2Api(httpClient, _raw);
+        Agile = new global::JiraSdk.Agile.JiraApiAgile(httpClient);
+        DataCenter = new global::JiraSdk.DataCenter.JiraApiDataCenter(httpClient);
     }
 
     /// <summary>The Jira Cloud platform REST API v3 (Atlassian Document Format in rich-text fields).</summary>
@@ -59,6 +61,20 @@ public sealed class JiraClient : IDisposable
 
     /// <summary>The Jira REST API v2 (wiki markup in rich-text fields; the API Data Center serves).</summary>
     public JiraV2Api V2 { get; }
+
+    /// <summary>
+    /// The Jira Software Cloud REST API (<c>/rest/agile/1.0</c> boards, sprints, epics, backlog; development information):
+    /// one property per area (<c>jira.Agile.Board</c>, <c>jira.Agile.Sprint</c>, …), generated from <c>jira-software.json</c>.
+    /// </summary>
+    public global::JiraSdk.Agile.JiraApiAgile Agile { get; }
+
+    /// <summary>
+    /// The Jira (Software) Data Center 10 REST API as Data Center serves it (<c>/rest/api/2</c> and <c>/rest/agile/1.0</c>),
+    /// which differs from the Cloud v2 surface: one property per area (<c>jira.DataCenter.Issue</c>, <c>jira.DataCenter.Board</c>, …),
+    /// generated from <c>jira-datacenter.json</c>. Where both APIs share an area and an operation name, the agile one has its
+    /// own client (<c>jira.DataCenter.AgileIssue</c>).
+    /// </summary>
+    public global::JiraSdk.DataCenter.JiraApiDataCenter DataCenter { get; }
 
     /// <summary>The HTTP client every call goes through.</summary>
     public HttpClient HttpClient { get; }
@@ -99,9 +115,9 @@ public sealed class JiraClient : IDisposable
     public Task<HttpResponseMessage> SendForResponseAsync(HttpMethod method, string relativePath, JiraRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         _raw.SendForResponseAsync(method, relativePath, options, cancellationToken);
 
-    /// <inheritdoc cref="JiraRawClient.SendForResponseAsync(HttpRequestMessage, CancellationToken)"/>
-    public Task<HttpResponseMessage> SendForResponseAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
-        _raw.SendForResponseAsync(request, cancellationToken);
+    /// <inheritdoc cref="JiraRawClient.SendForResponseAsync(HttpRequestMessage, JiraErrorOptions, CancellationToken)"/>
+    public Task<HttpResponseMessage> SendForResponseAsync(HttpRequestMessage request, JiraErrorOptions errorOptions = JiraErrorOptions.Default, CancellationToken cancellationToken = default) =>
+        _raw.SendForResponseAsync(request, errorOptions, cancellationToken);
 
     /// <summary>Disposes the HTTP client when this JiraClient created it.</summary>
     public void Dispose()

@@ -37,6 +37,13 @@ public sealed class JiraClientOptions
     /// <summary>Where the SDK logs (category <c>JiraSdk.Http</c>); secrets are redacted. With dependency injection the container's factory is used when unset.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>
+    /// Where responses that do not match Atlassian's spec are reported (once per place, never the value), and whether
+    /// they fail the call (<see cref="JiraSdk.Serialization.JiraSchemaDiagnostics.Strict"/>, for tests). Unset: read
+    /// tolerantly and log a warning through <see cref="LoggerFactory"/> (category <c>JiraSdk.Serialization</c>).
+    /// </summary>
+    public JiraSdk.Serialization.JiraSchemaDiagnostics? SchemaDiagnostics { get; set; }
+
     /// <summary>The clock for retry waits and timeouts; tests pass a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -67,6 +74,7 @@ public sealed class JiraClientOptions
         CreateAuthenticationHandler = AuthenticationHandlerFactory(),
         LoggerFactory = LoggerFactory ?? fallbackLoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
         Time = TimeProvider ?? TimeProvider.System,
+        SchemaDiagnostics = SchemaDiagnostics,
     };
 
     private Func<DelegatingHandler?>? AuthenticationHandlerFactory()

@@ -1,4 +1,5 @@
 using JiraSdk.Issues;
+using JiraSdk.Paging;
 using JiraSdk.Raw;
 
 namespace JiraSdk;
@@ -18,14 +19,15 @@ public sealed class JiraV2Api : V2.JiraApiV2
 
     /// <summary>
     /// Streams every issue a JQL query finds (<c>/rest/api/2/search/jql</c>, paged by token), one page in memory at a time.
-    /// Fields are read lazily from the JSON.
+    /// Fields are read lazily from the JSON. <c>AsPages(continuationToken, pageSizeHint)</c> on the result yields the pages,
+    /// each with the token (Jira's <c>nextPageToken</c>) to resume from.
     /// </summary>
     /// <param name="jql">The JQL query; Cloud requires it to be bounded (e.g. <c>project = DOCS</c>).</param>
     /// <param name="fields">The fields to return (e.g. <c>summary</c>, <c>status</c>, <c>*all</c>); by default Jira returns only ids.</param>
     /// <param name="expand">Expansions, comma-separated (e.g. <c>renderedFields,names</c>).</param>
     /// <param name="pageSize">Issues per request (Jira caps it, typically at 100 or 5000 for ids only).</param>
     /// <param name="cancellationToken">Stops the stream; no further page is fetched.</param>
-    public IAsyncEnumerable<JiraIssue> SearchIssuesAsync(string jql, IEnumerable<string>? fields = null, string? expand = null, int pageSize = 100, CancellationToken cancellationToken = default) =>
+    public JiraAsyncPageable<JiraIssue> SearchIssuesAsync(string jql, IEnumerable<string>? fields = null, string? expand = null, int pageSize = 100, CancellationToken cancellationToken = default) =>
         IssueSearchStreams.ByToken(_raw, "2", jql, fields, expand, pageSize, cancellationToken);
 
     /// <summary>Gets one issue as lazily read JSON (<c>/rest/api/2/issue/{key}</c>).</summary>
@@ -39,13 +41,14 @@ public sealed class JiraV2Api : V2.JiraApiV2
 
     /// <summary>
     /// Streams every issue a JQL query finds through <c>/rest/api/2/search</c>, paged by <c>startAt</c>: the search Jira
-    /// Data Center offers. One page in memory at a time.
+    /// Data Center offers. One page in memory at a time; <c>AsPages(continuationToken, pageSizeHint)</c> yields the pages, each
+    /// with the token (the next <c>startAt</c>) to resume from.
     /// </summary>
     /// <param name="jql">The JQL query.</param>
     /// <param name="fields">The fields to return; by default Jira's navigable fields.</param>
     /// <param name="expand">Expansions, comma-separated.</param>
     /// <param name="pageSize">Issues per request (Jira caps it, typically at 1000 on Data Center).</param>
     /// <param name="cancellationToken">Stops the stream; no further page is fetched.</param>
-    public IAsyncEnumerable<JiraIssue> SearchIssuesByOffsetAsync(string jql, IEnumerable<string>? fields = null, string? expand = null, int pageSize = 100, CancellationToken cancellationToken = default) =>
+    public JiraAsyncPageable<JiraIssue> SearchIssuesByOffsetAsync(string jql, IEnumerable<string>? fields = null, string? expand = null, int pageSize = 100, CancellationToken cancellationToken = default) =>
         IssueSearchStreams.ByOffset(_raw, "2", jql, fields, expand, pageSize, cancellationToken);
 }

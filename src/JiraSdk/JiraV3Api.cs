@@ -1,4 +1,5 @@
 using JiraSdk.Issues;
+using JiraSdk.Paging;
 using JiraSdk.Raw;
 
 namespace JiraSdk;
@@ -18,14 +19,15 @@ public sealed class JiraV3Api : V3.JiraApiV3
 
     /// <summary>
     /// Streams every issue a JQL query finds (<c>/rest/api/3/search/jql</c>, paged by token), one page in memory at a time.
-    /// Fields are read lazily from the JSON.
+    /// Fields are read lazily from the JSON. <c>AsPages(continuationToken, pageSizeHint)</c> on the result yields the pages,
+    /// each with the token (Jira's <c>nextPageToken</c>) to resume from.
     /// </summary>
     /// <param name="jql">The JQL query; Cloud requires it to be bounded (e.g. <c>project = DOCS</c>).</param>
     /// <param name="fields">The fields to return (e.g. <c>summary</c>, <c>status</c>, <c>*all</c>); by default Jira returns only ids.</param>
     /// <param name="expand">Expansions, comma-separated (e.g. <c>renderedFields,names</c>).</param>
     /// <param name="pageSize">Issues per request (Jira caps it, typically at 100 or 5000 for ids only).</param>
     /// <param name="cancellationToken">Stops the stream; no further page is fetched.</param>
-    public IAsyncEnumerable<JiraIssue> SearchIssuesAsync(string jql, IEnumerable<string>? fields = null, string? expand = null, int pageSize = 100, CancellationToken cancellationToken = default) =>
+    public JiraAsyncPageable<JiraIssue> SearchIssuesAsync(string jql, IEnumerable<string>? fields = null, string? expand = null, int pageSize = 100, CancellationToken cancellationToken = default) =>
         IssueSearchStreams.ByToken(_raw, "3", jql, fields, expand, pageSize, cancellationToken);
 
     /// <summary>Gets one issue as lazily read JSON (<c>/rest/api/3/issue/{key}</c>).</summary>

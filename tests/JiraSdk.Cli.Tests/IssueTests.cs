@@ -119,6 +119,6 @@ public sealed class IssueTests
         Assert.That(requests[0].Path, Is.EqualTo("/rest/api/3/issue/DOCS-7/comment"));
         Assert.That(JsonDocument.Parse(requests[0].Body).RootElement.GetProperty("body").GetProperty("content")[0].GetProperty("content")[0].GetProperty("text").GetString(), Is.EqualTo("Looks good"));
         Assert.That(requests[1].Path, Is.EqualTo("/rest/api/2/issue/DOCS-7/comment"));
-        Assert.That(JsonDocument.Parse(requests[1].Body).RootElement.GetProperty("body").GetString(), Is.EqualTo("Looks *good*"));
+        Assert.That(JsonDocument.Parse(requests[1].Body).RootElement.GetProperty("body").GetString(), Is.EqualTo("Looks _good_"), "the comment is Markdown, sent to v2 as wiki markup");
     }
 }

@@ -120,7 +120,7 @@ public sealed class SearchTests
 
         var verbose = await cli.RunAsync("search", "projct = DOCS", "--verbose");
         Assert.That(verbose.ExitCode, Is.EqualTo(1));
-        Assert.That(verbose.Err, Does.Contain("JiraApiException").And.Contain("   at "));
+        Assert.That(verbose.Err, Does.Contain("JiraBadRequestException").And.Contain("   at "));
         Assert.That(verbose.Err + verbose.Out, Does.Not.Contain("secret-api-token"));
     }
 

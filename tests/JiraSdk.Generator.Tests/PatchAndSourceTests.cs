@@ -59,25 +59,116 @@ public class PatchAndSourceTests
         mock.Expect("https://specs.example/v3.json").Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) });
         var source = new SpecSource(new HttpClient(mock));
 
-        var path = await source.ResolveAsync(entry, Path.Combine(_directory, "absent"), Path.Combine(_directory, "cache"), CancellationToken.None);
-        var again = await source.ResolveAsync(entry, Path.Combine(_directory, "absent"), Path.Combine(_directory, "cache"), CancellationToken.None);
+        var spec = await source.ResolveAsync(entry, Path.Combine(_directory, "absent"), Path.Combine(_directory, "cache"), acceptLatest: false, CancellationToken.None);
+        var again = await source.ResolveAsync(entry, Path.Combine(_directory, "absent"), Path.Combine(_directory, "cache"), acceptLatest: false, CancellationToken.None);
 
-        Assert.That(File.ReadAllBytes(path), Is.EqualTo(bytes));
-        Assert.That(again, Is.EqualTo(path));
+        Assert.That(File.ReadAllBytes(spec.Path), Is.EqualTo(bytes));
+        Assert.That(spec.Downloaded, Is.True);
+        Assert.That(again.Path, Is.EqualTo(spec.Path));
+        Assert.That(again.Downloaded, Is.False, "the second build reads the verified copy in the cache");
         mock.VerifyNoOutstandingExpectation();
     }
 
     [Test]
-    public void ADownloadWithAnotherHashFailsNamingBothWaysToProvideTheSpec()
+    public void ADownloadWithAnotherHashStopsWithOneMessageNamingJiraSpecsAcceptLatest()
     {
         var entry = new SpecSourceEntry("jira-platform-v3.json", "https://specs.example/v3.json", "1", new string('0', 64), null);
         using var mock = new MockHttpMessageHandler();
         mock.When("https://specs.example/v3.json").Respond("application/json", "{}");
 
         var error = Assert.ThrowsAsync<GeneratorException>(() =>
-            new SpecSource(new HttpClient(mock)).ResolveAsync(entry, _directory, Path.Combine(_directory, "cache"), CancellationToken.None));
+            new SpecSource(new HttpClient(mock)).ResolveAsync(entry, _directory, Path.Combine(_directory, "cache"), acceptLatest: false, CancellationToken.None));
 
-        Assert.That(error!.Message, Does.Contain("JiraSpecsDir").And.Contain("https://specs.example/v3.json").And.Contain("sha256"));
+        Assert.That(error!.Message, Does.Contain("-p:JiraSpecsAccept=latest").And.Contain("JiraSpecsDir").And.Contain("https://specs.example/v3.json")
+            .And.Contain(SpecSource.Sha256Of("{}"u8.ToArray())));
+        Assert.That(Directory.Exists(Path.Combine(_directory, "cache")), Is.False, "nothing unverified is cached");
+    }
+
+    [Test]
+    public async Task TheDownloadFallbackAcceptsTheRecordedPrettyPrintedCopyToo()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\n  \"openapi\": \"3.0.1\"\n}\n");
+        var entry = new SpecSourceEntry("jira-datacenter.json", "https://specs.example/dc.json", "1", new string('0', 64), SpecSource.Sha256Of(bytes));
+        using var mock = new MockHttpMessageHandler();
+        mock.When("https://specs.example/dc.json").Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) });
+
+        var spec = await new SpecSource(new HttpClient(mock)).ResolveAsync(entry, _directory, Path.Combine(_directory, "cache"), acceptLatest: false, CancellationToken.None);
+
+        Assert.That(spec.Bytes, Is.EqualTo(bytes));
+    }
+
+    [Test]
+    public async Task AcceptingLatestGeneratesFromTheCurrentFileAndTheReportNamesTheSha256ToRecord()
+    {
+        var bytes = Encoding.UTF8.GetBytes("""{"info":{"version":"2"},"paths":{"/new":{"get":{"operationId":"getNewAsync"}}}}""");
+        var entry = new SpecSourceEntry("jira-platform-v3.json", "https://specs.example/v3.json", "1", new string('0', 64), null);
+        using var mock = new MockHttpMessageHandler();
+        mock.When("https://specs.example/v3.json").Respond(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) });
+        var operationsFile = Path.Combine(_directory, "ops.txt");
+        File.WriteAllLines(operationsFile, ["getOld (GET /old)"]);
+
+        var spec = await new SpecSource(new HttpClient(mock)).ResolveAsync(entry, _directory, Path.Combine(_directory, "cache"), acceptLatest: true, CancellationToken.None);
+        var report = GenerationReport.Describe(GenerationReport.OperationsOf(spec.Bytes), "2", 0, spec, entry, operationsFile, changed: true);
+
+        Assert.That(spec.Bytes, Is.EqualTo(bytes));
+        Assert.That(report, Does.Contain($"\"sha256\": \"{SpecSource.Sha256Of(bytes)}\"").And.Contain("\"infoVersion\": \"2\""));
+        Assert.That(report, Does.Contain("+ getNewAsync (GET /new)").And.Contain("- getOld (GET /old)"));
+    }
+
+    [Test]
+    public async Task TheGeneratorRegeneratesWhenTheSpecChangesAndBackWhateverTheFileDates()
+    {
+        // End to end through the generator's entry point; the spec folder is switched the way -p:JiraSpecsDir does.
+        var sources = Path.Combine(_directory, "sources.json");
+        File.WriteAllText(sources, """{"specs":{"v3":{"file":"jira-platform-v3.json","url":"http://127.0.0.1:9/none","infoVersion":"1","sha256":"00"}}}""");
+        string Folder(string name, string paths)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(_directory, name)).FullName;
+            File.WriteAllText(Path.Combine(folder, "jira-platform-v3.json"), "{\"openapi\":\"3.0.1\",\"info\":{\"version\":\"" + name + "\"},\"paths\":{" + paths + "}}");
+            return folder;
+        }
+        var original = Folder("original", """ "/a":{"get":{"operationId":"getA","tags":["A"],"responses":{"200":{"description":"ok"}}}} """);
+        var newer = Folder("newer", """ "/a":{"get":{"operationId":"getA","tags":["A"],"responses":{"200":{"description":"ok"}}}}, "/b":{"post":{"operationId":"bulkBAsync","tags":["A"],"responses":{"200":{"description":"ok"}}}} """);
+        // The newer spec is the older file: a date-based build would never pick it up.
+        File.SetLastWriteTimeUtc(Path.Combine(newer, "jira-platform-v3.json"), new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var output = Path.Combine(_directory, "out", "v3.normalized.json");
+        var key = Path.ChangeExtension(output, ".key");
+
+        async Task<string> Generate(string specs)
+        {
+            var console = new StringWriter();
+            var (previous, previousError) = (Console.Out, Console.Error);
+            Console.SetOut(console);
+            Console.SetError(console);
+            try
+            {
+                var entryPoint = typeof(GenerationKey).Assembly.EntryPoint!;
+                var result = entryPoint.Invoke(null, [new[] { "--api-version", "v3", "--specs-dir", specs, "--sources", sources,
+                    "--patches", Path.Combine(_directory, "no-patches"), "--cache", Path.Combine(_directory, "cache"), "--out", output,
+                    "--code-out", Path.Combine(_directory, "out", "JiraApi.v3.g.cs") }]);
+                var exit = result is Task<int> running ? await running : (int)result!;
+                Assert.That(exit, Is.Zero, console.ToString());
+            }
+            finally
+            {
+                Console.SetOut(previous);
+                Console.SetError(previousError);
+            }
+            return console.ToString();
+        }
+
+        await Generate(original);
+        var firstKey = File.ReadAllText(key);
+        var toNewer = await Generate(newer);
+        var newerKey = File.ReadAllText(key);
+        var back = await Generate(original);
+        var again = await Generate(original);
+
+        Assert.That(toNewer, Does.Contain("2 operations").And.Contain("+1 -0").And.Contain("+ bulkBAsync (POST /b)"), "named by the spec's own operationId");
+        Assert.That(newerKey, Is.Not.EqualTo(firstKey));
+        Assert.That(back, Does.Contain("1 operations").And.Contain("+0 -1").And.Contain("- bulkBAsync (POST /b)"));
+        Assert.That(File.ReadAllText(key), Is.EqualTo(firstKey));
+        Assert.That(again, Does.Contain("unchanged since the last generation"));
     }
 
     [Test]
@@ -85,13 +176,41 @@ public class PatchAndSourceTests
     {
         var operationsFile = Path.Combine(_directory, "ops.txt");
         File.WriteAllLines(operationsFile, ["getOld (GET /old)", "getKept (GET /kept)"]);
-        var document = Spec.Parse("""{"info":{"version":"2"},"paths":{"/kept":{"get":{"operationId":"getKept"}},"/new":{"get":{"operationId":"getNew"}}}}""");
+        var spec = Encoding.UTF8.GetBytes("""{"info":{"version":"2"},"paths":{"/kept":{"get":{"operationId":"getKept"}},"/new":{"get":{"operationId":"getNew"}}}}""");
         var entry = new SpecSourceEntry("jira-platform-v3.json", "https://specs.example/v3.json", "1", "aa", null);
 
-        var report = GenerationReport.Describe(document, entry, "spec.json", "bb", operationsFile, changed: true);
+        var report = GenerationReport.Describe(GenerationReport.OperationsOf(spec), "2", 0, new ResolvedSpec("spec.json", spec, "bb", Downloaded: false), entry, operationsFile, changed: true);
 
         Assert.That(report, Does.Contain("2 operations").And.Contain("+1 -1").And.Contain("+ getNew (GET /new)").And.Contain("- getOld (GET /old)"));
         Assert.That(report, Does.Contain("differs from the snapshot recorded"));
+    }
+
+    [Test]
+    public void TheContentKeyFollowsContentNotFileDates()
+    {
+        var template = Path.Combine(_directory, "Client.liquid");
+        File.WriteAllText(template, "a");
+        var spec = "{}"u8.ToArray();
+        string Key() => GenerationKey.Compute([("api", "v3")], spec, [template]);
+
+        var first = Key();
+        File.SetLastWriteTimeUtc(template, DateTime.UtcNow.AddDays(1));
+        var touched = Key();
+        File.WriteAllText(template, "b");
+        var edited = Key();
+
+        Assert.That(touched, Is.EqualTo(first));
+        Assert.That(edited, Is.Not.EqualTo(first));
+        Assert.That(GenerationKey.Compute([("api", "v3")], "{ }"u8.ToArray(), [template]), Is.Not.EqualTo(edited), "the spec's bytes count");
+        Assert.That(GenerationKey.Compute([("api", "v2")], spec, [template]), Is.Not.EqualTo(edited), "the API counts");
+    }
+
+    [Test]
+    public void AFreeFormQueryParameterIsSentPairByPairFromAMap()
+    {
+        const string code = """foreach (var item_ in @params.AdditionalProperties) { urlBuilder_.Append(x);""";
+
+        Assert.That(CodeFixups.Apply(code), Is.EqualTo("""foreach (var item_ in @params) { urlBuilder_.Append(x);"""));
     }
 
     [Test]

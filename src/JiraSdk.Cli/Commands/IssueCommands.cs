@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using JiraSdk.Cli.Configuration;
 using JiraSdk.Cli.Connection;
 using JiraSdk.Cli.Output;
+using JiraSdk.RichText;
 
 namespace JiraSdk.Cli.Commands;
 
@@ -27,7 +28,8 @@ internal static class IssueCommands
         var key = KeyArgument();
         var fields = new Option<string[]>("--fields", "-f") { Description = "Fields to fetch, comma-separated (default: all navigable fields)", AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Print the issue as Jira returned it" };
-        var command = new Command("get", "Show one issue") { key, fields, json };
+        var markdown = new Option<bool>("--markdown") { Description = "Print the issue's rich text as Markdown: the description, or the rich-text fields named by --fields" };
+        var command = new Command("get", "Show one issue") { key, fields, json, markdown };
         CommandActions.WithConnection(command, globals, context, async (parse, connection, cancellationToken) =>
         {
             var issueKey = IssueKey(parse.GetValue(key));
@@ -41,6 +43,11 @@ internal static class IssueCommands
             }
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
+            if (parse.GetValue(markdown))
+            {
+                await context.Output.WriteAsync(RichTextText.FieldsAsMarkdown(root, fieldList.Count > 0 ? fieldList : new[] { "description" }));
+                return ExitCodes.Success;
+            }
             var shown = fieldList.Count > 0 ? fieldList : new[] { "summary", "issuetype", "status", "priority", "assignee", "reporter", "created", "updated", "description" };
             await context.Output.WriteLineAsync(FieldText.IssueField(root, "key"));
             var width = shown.Max(f => f.Length);
@@ -57,10 +64,12 @@ internal static class IssueCommands
         var project = new Option<string?>("--project", "-p") { Description = "The project key" };
         var type = new Option<string>("--type", "-t") { Description = "The issue type name (default Task)", DefaultValueFactory = _ => "Task" };
         var summary = new Option<string?>("--summary", "-s") { Description = "The summary" };
-        var description = new Option<string?>("--description") { Description = "The description as plain text" };
+        var description = new Option<string?>("--description") { Description = "The description as Markdown (ADF on API v3, wiki markup on v2)" };
+        var descriptionFile = new Option<FileInfo?>("--description-file") { Description = "Read the description from a Markdown file" };
+        var adf = AdfOption();
         var field = new Option<string[]>("--field") { Description = "Another field as name=value, or name:=JSON (repeatable)" };
         var data = new Option<string?>("--data", "-d") { Description = "The whole request body as JSON (inline, @file or -); other options are merged into its fields" };
-        var command = new Command("create", "Create an issue and print its key") { project, type, summary, description, field, data };
+        var command = new Command("create", "Create an issue and print its key") { project, type, summary, description, descriptionFile, adf, field, data };
         CommandActions.WithSettings(command, globals, context, async (parse, settings, cancellationToken) =>
         {
             var bodyText = await RequestBody.ReadAsync(parse.GetValue(data), context, cancellationToken);
@@ -70,7 +79,14 @@ internal static class IssueCommands
             if (parse.GetValue(project) is { } projectKey) fields["project"] = new JsonObject { ["key"] = projectKey };
             if (parse.GetValue(summary) is { } text) fields["summary"] = text;
             if (fields["issuetype"] is null || parse.GetResult(type) is { Implicit: false }) fields["issuetype"] = new JsonObject { ["name"] = parse.GetValue(type) };
-            if (parse.GetValue(description) is { } plain) fields["description"] = RichText(plain, settings.ApiVersion);
+            var descriptionText = parse.GetValue(description);
+            if (parse.GetValue(descriptionFile) is { } file)
+            {
+                if (descriptionText is not null) throw new UsageException("Give --description or --description-file, not both.");
+                if (!file.Exists) throw new UsageException($"--description-file: {file.FullName} does not exist.");
+                descriptionText = await File.ReadAllTextAsync(file.FullName, cancellationToken);
+            }
+            if (descriptionText is not null) fields["description"] = RichText(descriptionText, settings.ApiVersion, parse.GetValue(adf), "--description");
             foreach (var assignment in parse.GetValue(field) ?? Array.Empty<string>()) Assign(fields, assignment);
             if (fields["project"] is null) throw new UsageException("Creating an issue needs --project (or fields.project in --data).");
             if (fields["summary"] is null) throw new UsageException("Creating an issue needs --summary (or fields.summary in --data).");
@@ -90,8 +106,9 @@ internal static class IssueCommands
     {
         var key = KeyArgument();
         var to = new Argument<string?>("transition") { Description = "The transition name or id; omit to list the available ones", Arity = ArgumentArity.ZeroOrOne };
-        var comment = new Option<string?>("--comment") { Description = "A comment to add with the transition" };
-        var command = new Command("transition", "Move an issue through its workflow, or list the transitions it has") { key, to, comment };
+        var comment = new Option<string?>("--comment") { Description = "A comment to add with the transition, as Markdown (ADF on API v3, wiki markup on v2)" };
+        var adf = AdfOption();
+        var command = new Command("transition", "Move an issue through its workflow, or list the transitions it has") { key, to, comment, adf };
         CommandActions.WithConnection(command, globals, context, async (parse, connection, cancellationToken) =>
         {
             var issueKey = IssueKey(parse.GetValue(key));
@@ -112,7 +129,7 @@ internal static class IssueCommands
                 throw new CommandFailedException($"{issueKey} has no transition '{wanted}'; available: {(available.Count == 0 ? "none" : string.Join(", ", available.Select(t => $"{t.Name} ({t.Id})")))}.");
             var body = new JsonObject { ["transition"] = new JsonObject { ["id"] = match.Id } };
             if (parse.GetValue(comment) is { } text)
-                body["update"] = new JsonObject { ["comment"] = new JsonArray(new JsonObject { ["add"] = new JsonObject { ["body"] = RichText(text, connection.ApiVersion) } }) };
+                body["update"] = new JsonObject { ["comment"] = new JsonArray(new JsonObject { ["add"] = new JsonObject { ["body"] = RichText(text, connection.ApiVersion, parse.GetValue(adf), "--comment") } }) };
             await connection.SendExpectingSuccessAsync(HttpMethod.Post, path, body.ToJsonString(), cancellationToken);
             await context.Error.WriteLineAsync($"jira: {issueKey}: {match.Name} → {match.To}");
             return ExitCodes.Success;
@@ -123,15 +140,16 @@ internal static class IssueCommands
     private static Command Comment(GlobalOptions globals, CliContext context)
     {
         var key = KeyArgument();
-        var text = new Argument<string>("text") { Description = "The comment as plain text; - reads it from standard input" };
-        var command = new Command("comment", "Add a comment to an issue and print its id") { key, text };
+        var text = new Argument<string>("text") { Description = "The comment as Markdown (ADF on API v3, wiki markup on v2); - reads it from standard input" };
+        var adf = AdfOption();
+        var command = new Command("comment", "Add a comment to an issue and print its id") { key, text, adf };
         CommandActions.WithConnection(command, globals, context, async (parse, connection, cancellationToken) =>
         {
             var issueKey = IssueKey(parse.GetValue(key));
             var comment = parse.GetValue(text)!;
             if (comment == "-") comment = await context.Input.ReadToEndAsync(cancellationToken);
             if (string.IsNullOrWhiteSpace(comment)) throw new UsageException("The comment is empty.");
-            var body = new JsonObject { ["body"] = RichText(comment.TrimEnd(), connection.ApiVersion) };
+            var body = new JsonObject { ["body"] = RichText(comment.TrimEnd(), connection.ApiVersion, parse.GetValue(adf), "the comment") };
             var created = await connection.SendExpectingSuccessAsync(HttpMethod.Post, $"{Api(connection)}/issue/{Uri.EscapeDataString(issueKey)}/comment", body.ToJsonString(), cancellationToken);
             using var document = JsonDocument.Parse(created);
             await context.Output.WriteLineAsync(FieldText.IssueField(document.RootElement, "id"));
@@ -145,14 +163,33 @@ internal static class IssueCommands
     private static string IssueKey(string? value) =>
         string.IsNullOrWhiteSpace(value) ? throw new UsageException("The issue key is empty.") : value.Trim();
 
-    /// <summary>v2 takes wiki-markup strings; v3 takes Atlassian Document Format, so plain text becomes paragraphs.</summary>
-    internal static JsonNode RichText(string text, string apiVersion)
+    private static Option<bool> AdfOption() =>
+        new("--adf") { Description = "The text is ADF JSON, sent as it is (API v3; converted to wiki markup on v2)" };
+
+    /// <summary>
+    /// Rich text from the command line: Markdown (or ADF JSON with <c>--adf</c>) becomes ADF for API v3 and wiki markup
+    /// for v2, which is what each version's rich-text fields take.
+    /// </summary>
+    internal static JsonNode RichText(string text, string apiVersion, bool isAdf, string what)
     {
-        if (apiVersion == "2") return JsonValue.Create(text);
-        var paragraphs = new JsonArray();
-        foreach (var paragraph in text.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
-            paragraphs.Add(new JsonObject { ["type"] = "paragraph", ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = paragraph }) });
-        return new JsonObject { ["type"] = "doc", ["version"] = 1, ["content"] = paragraphs };
+        AdfDocument document;
+        if (isAdf)
+        {
+            try
+            {
+                document = AdfDocument.Parse(text);
+            }
+            catch (AdfFormatException invalid)
+            {
+                throw new UsageException($"{what} is not ADF JSON: {invalid.Message}");
+            }
+            if (apiVersion != "2") return JsonNode.Parse(text)!;
+        }
+        else document = AdfDocument.FromMarkdown(text);
+        if (apiVersion != "2") return document.ToJsonObject();
+        var report = new AdfConversionReport();
+        var wiki = document.ToWikiMarkup(report);
+        return JsonValue.Create(wiki);
     }
 
     private static void Assign(JsonObject fields, string assignment)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JiraSdk.Cli.Configuration;
+using JiraSdk.Errors;
 
 namespace JiraSdk.Cli.Commands;
 
@@ -23,14 +24,29 @@ internal static class RawCommand
             var body = await RequestBody.ReadAsync(parse.GetValue(data), context, cancellationToken);
 
             using var connection = await Connection.JiraConnection.OpenAsync(settings, context, cancellationToken);
-            var response = await connection.SendAsync(new HttpMethod(verb), target, body, cancellationToken);
+            Connection.JiraResponse response;
+            try
+            {
+                response = await connection.SendAsync(new HttpMethod(verb), target, body, cancellationToken);
+            }
+            catch (JiraApiException error) when (!JiraErrorText.IsFailedLogin(error))
+            {
+                // An error status is part of what `raw` shows: status, Jira's body, then the one-line reason.
+                await context.Error.WriteLineAsync($"HTTP {error.StatusCode} {ReasonPhraseOf(error.StatusCode)}".TrimEnd());
+                if (!string.IsNullOrEmpty(error.Body)) await context.Output.WriteLineAsync(Output.CliJson.Pretty(error.Body!));
+                if (error.ErrorMessages.Count > 0 || error.Errors.Count > 0) await context.Error.WriteLineAsync("jira: " + JiraErrorText.Describe(error));
+                return ExitCodes.JiraError;
+            }
             await context.Error.WriteLineAsync($"HTTP {response.StatusCode} {response.ReasonPhrase}".TrimEnd());
             if (response.Body.Length > 0) await context.Output.WriteLineAsync(Output.CliJson.Pretty(response.Body));
-            if (response.IsSuccess) return ExitCodes.Success;
-            var error = response.ToException();
-            if (error.ErrorMessages.Count > 0 || error.Errors.Count > 0) await context.Error.WriteLineAsync("jira: " + JiraErrorText.Describe(error));
-            return ExitCodes.JiraError;
+            return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static string ReasonPhraseOf(int status)
+    {
+        using var standard = new HttpResponseMessage((System.Net.HttpStatusCode)status);
+        return standard.ReasonPhrase ?? string.Empty;
     }
 }

@@ -6,20 +6,14 @@ using JiraSdk.Errors;
 
 namespace JiraSdk.Cli.Connection;
 
-/// <summary>A response as the commands need it: status, reason and body text.</summary>
-internal sealed record JiraResponse(int StatusCode, string ReasonPhrase, string Body, IReadOnlyDictionary<string, IEnumerable<string>> Headers)
-{
-    public bool IsSuccess => StatusCode is >= 200 and <= 299;
-
-    /// <summary>The SDK's error for a failed response; its ErrorMessages and Errors come from Jira's ErrorCollection.</summary>
-    public JiraApiException ToException() =>
-        new($"Jira answered HTTP {StatusCode} {ReasonPhrase}".TrimEnd(), StatusCode, Body, Headers, null);
-}
+/// <summary>A successful response as the commands need it: status, reason and body text.</summary>
+internal sealed record JiraResponse(int StatusCode, string ReasonPhrase, string Body);
 
 /// <summary>
 /// The one seam between the commands and the SDK: a <see cref="JiraClient"/> on the site URL, so every command gets the
-/// SDK's whole pipeline (authentication, retry on 429 and transient failures, safe redirects, timeout). Commands send
-/// through <see cref="SendAsync"/>, which hands back error statuses instead of throwing, because <c>jira raw</c> prints them.
+/// SDK's whole pipeline (authentication, retry on 429 and transient failures, safe redirects, timeout, and the library's
+/// judgement of failure: status, X-Seraph-LoginReason, CAPTCHA, HTML login pages). A failed call raises the library's
+/// exception; the CLI never decides success by status code itself.
 /// </summary>
 internal sealed class JiraConnection : IDisposable
 {
@@ -84,7 +78,7 @@ internal sealed class JiraConnection : IDisposable
         }
     }
 
-    /// <summary>Sends one request; never throws for an HTTP status (see <see cref="JiraResponse.ToException"/>).</summary>
+    /// <summary>Sends one request; a failed one raises the SDK's <see cref="JiraException"/>.</summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="relativePath">A path on the site, with any query (<c>/rest/api/2/search?jql=…</c> or without the slash).</param>
     /// <param name="jsonBody">A JSON request body, or <c>null</c>.</param>
@@ -98,21 +92,14 @@ internal sealed class JiraConnection : IDisposable
         // Jira refuses state-changing requests without this header from clients it takes for browsers (XSRF check).
         request.Headers.TryAddWithoutValidation("X-Atlassian-Token", "no-check");
         if (jsonBody is not null) request.Content = new StringContent(jsonBody, Encoding.UTF8, "application/json");
-        using var response = await _jira.SendForResponseAsync(request, cancellationToken);
+        using var response = await _jira.SendForResponseAsync(request, cancellationToken: cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var headers = response.Headers.Concat(response.Content.Headers)
-            .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.SelectMany(h => h.Value), StringComparer.OrdinalIgnoreCase);
-        return new JiraResponse((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body, headers);
+        return new JiraResponse((int)response.StatusCode, response.ReasonPhrase ?? string.Empty, body);
     }
 
-    /// <summary>Sends one request and returns the body of a successful response; a failed one throws <see cref="JiraApiException"/>.</summary>
-    public async Task<string> SendExpectingSuccessAsync(HttpMethod method, string relativePath, string? jsonBody, CancellationToken cancellationToken)
-    {
-        var response = await SendAsync(method, relativePath, jsonBody, cancellationToken);
-        if (!response.IsSuccess) throw response.ToException();
-        return response.Body;
-    }
+    /// <summary>Sends one request and returns the body of its successful response; a failed one raises the SDK's exception.</summary>
+    public async Task<string> SendExpectingSuccessAsync(HttpMethod method, string relativePath, string? jsonBody, CancellationToken cancellationToken) =>
+        (await SendAsync(method, relativePath, jsonBody, cancellationToken)).Body;
 
     public void Dispose() => _jira.Dispose();
 }

@@ -7,7 +7,9 @@ namespace JiraSdk.Auth;
 /// that the authentication can fix (an OAuth 2.0 token refresh) renews the credentials and sends the request once more.
 /// </summary>
 /// <remarks>
-/// Place it inside any retry handler, so every attempt is authenticated afresh (OAuth 1.0a needs a new nonce per attempt).
+/// Place it inside any retry and redirect handler, so every attempt and every redirect hop is authenticated afresh
+/// (OAuth 1.0a signs the method, URL and a new nonce each time). A hop the SDK's redirect handler marks as leaving the
+/// site's origin is sent without credentials.
 /// </remarks>
 public sealed class JiraAuthenticationHandler : DelegatingHandler
 {
@@ -32,6 +34,8 @@ public sealed class JiraAuthenticationHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
+        // A redirect hop to another origin: the credentials stay with the site.
+        if (Http.RequestProperties.MustGoWithoutCredentials(request)) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (_authentication.CanRenewAfterUnauthorized && request.Content is { } content and not ByteArrayContent)
             await content.LoadIntoBufferAsync().ConfigureAwait(false); // a second send must find the same bytes
         var originalUri = request.RequestUri;

@@ -1,8 +1,8 @@
 namespace JiraSdk.Errors;
 
 /// <summary>
-/// The request never got an HTTP answer from Jira: DNS, connection, TLS or a dropped connection. Retried for idempotent
-/// requests before this is raised.
+/// The request never got a whole HTTP answer from Jira: DNS, connection, TLS, or a connection dropped before or while the
+/// body was read. Retried for idempotent requests before this is raised.
 /// </summary>
 public class JiraNetworkException : JiraException
 {
@@ -18,4 +18,20 @@ public class JiraNetworkException : JiraException
 
     /// <summary>The path of the request that failed (no query string).</summary>
     public string? RequestPath { get; internal set; }
+
+    /// <summary>The failure of a request before Jira's answer arrived.</summary>
+    internal static JiraNetworkException WhileSending(HttpRequestMessage request, Exception failure) =>
+        new($"Could not reach Jira: {failure.Message} ({request.Method.Method} {Http.RequestDescription.PathOf(request)})", failure)
+        {
+            RequestMethod = request.Method.Method,
+            RequestPath = Http.RequestDescription.PathOf(request),
+        };
+
+    /// <summary>The failure of a response body after its headers arrived (a reset, a truncated body).</summary>
+    internal static JiraNetworkException WhileReading(string? method, string? path, Exception failure) =>
+        new($"The connection failed while Jira's answer was read: {failure.Message} ({method} {path})", failure)
+        {
+            RequestMethod = method,
+            RequestPath = path,
+        };
 }

@@ -18,20 +18,25 @@ internal sealed class JiraPipelineSettings
     public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
 
     public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>Where schema mismatches in responses are reported; null means a fresh one logging through <see cref="LoggerFactory"/>.</summary>
+    public JiraSdk.Serialization.JiraSchemaDiagnostics? SchemaDiagnostics { get; set; }
 }
 
 /// <summary>
 /// The one place the HTTP pipeline is composed. A request walks it top to bottom; the response walks back up.
 /// <code>
-/// ErrorMappingHandler   ours   status ≥ 400 / X-Seraph-LoginReason failure / transport failure → JiraException family
-///  TracingHandler       ours   one Activity ("JiraSdk") per call, retries and redirects inside it
-///   TimeoutHandler      ours   one deadline for the whole call → JiraTimeoutException
-///    RetryHandler       ours   429 any method, 502/503/504 + network errors idempotent only; Retry-After is a minimum
-///     authentication    Auth   JiraAuthenticationHandler: applied anew on every attempt, renews once on 401
-///      RedirectHandler  ours   follows 3xx; credentials never go to another origin
-///       UserAgentHandler Kiota  adds "JiraSdk/version" to User-Agent
-///        LoggingHandler ours   one log line per request on the wire, secrets redacted
-///         primary       .NET   SocketsHttpHandler (net8) / HttpClientHandler: no auto-redirect, gzip/deflate/brotli
+/// JiraSchemaDiagnosticsHandler  attaches where the generated clients report responses that do not match the spec
+/// ErrorMappingHandler      ours   status ≥ 400 / X-Seraph-LoginReason failure / login page / transport failure → JiraException family
+///  TracingHandler          ours   one Activity ("JiraSdk") per call, retries and redirects inside it
+///   TimeoutHandler         ours   one deadline for the whole call, body included → JiraTimeoutException
+///    RetryHandler          ours   429 any method, 502/503/504 + network errors (body reads too) idempotent only
+///     ResponseBufferingHandler ours JSON/text bodies read to the end here, so their failures are retried and mapped
+///      RedirectHandler     ours   follows 3xx; a hop to another origin is marked to go without credentials
+///       authentication     Auth   JiraAuthenticationHandler: applied anew on every attempt and hop, renews once on 401
+///        UserAgentHandler  Kiota  adds "JiraSdk/version" to User-Agent
+///         LoggingHandler   ours   one log line per request on the wire, secrets redacted
+///          primary         .NET   SocketsHttpHandler (net8) / HttpClientHandler: no auto-redirect, gzip/deflate/brotli
 /// </code>
 /// Kiota's CompressionHandler gzips request bodies, which Jira does not accept, so response decompression is left to the
 /// primary handler instead.
@@ -44,15 +49,19 @@ internal static class JiraHttpPipeline
     public static IReadOnlyList<DelegatingHandler> CreateHandlers(JiraPipelineSettings settings)
     {
         var logger = settings.LoggerFactory.CreateLogger(LoggerCategory);
+        var diagnostics = settings.SchemaDiagnostics ?? new JiraSdk.Serialization.JiraSchemaDiagnostics();
+        diagnostics.Logger ??= settings.LoggerFactory.CreateLogger(JiraSdk.Serialization.JiraSchemaDiagnostics.LoggerCategory);
         var handlers = new List<DelegatingHandler>
         {
+            new JiraSdk.Serialization.JiraSchemaDiagnosticsHandler(diagnostics),
             new ErrorMappingHandler(settings.Time),
             new TracingHandler(),
             new TimeoutHandler(settings.Timeout, settings.Time),
             new RetryHandler(settings.Retry, settings.Time, logger),
+            new ResponseBufferingHandler(),
+            new RedirectHandler(),
         };
         if (settings.CreateAuthenticationHandler?.Invoke() is { } authentication) handlers.Add(authentication);
-        handlers.Add(new RedirectHandler());
         handlers.Add(new UserAgentHandler(new UserAgentHandlerOption { ProductName = "JiraSdk", ProductVersion = SdkVersion }));
         handlers.Add(new LoggingHandler(logger));
         return handlers;

@@ -63,6 +63,7 @@ internal sealed class RedirectHandler : DelegatingHandler
         foreach (var property in previous.Properties)
             next.Properties[property.Key] = property.Value;
 #endif
+        if (!RequestDescription.SameOrigin(previous.RequestUri!, target)) next.SendWithoutCredentials();
         return next;
     }
 

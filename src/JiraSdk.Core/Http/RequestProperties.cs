@@ -10,6 +10,20 @@ internal static class RequestProperties
 
     public static bool WantsErrorResponses(this HttpRequestMessage request) => Get(request, ReturnErrorResponsesKey) is true;
 
+    /// <summary>Set on a request whose caller reads the body as a stream (a download): the pipeline must not buffer it.</summary>
+    private const string StreamResponseBodyKey = "JiraSdk.StreamResponseBody";
+
+    public static void StreamResponseBody(this HttpRequestMessage request) => Set(request, StreamResponseBodyKey, true);
+
+    public static bool WantsStreamedResponseBody(this HttpRequestMessage request) => Get(request, StreamResponseBodyKey) is true;
+
+    /// <summary>Set on a redirect hop that left the origin of the request: no handler may add credentials to it, or later hops.</summary>
+    private const string WithoutCredentialsKey = "JiraSdk.WithoutCredentials";
+
+    public static void SendWithoutCredentials(this HttpRequestMessage request) => Set(request, WithoutCredentialsKey, true);
+
+    public static bool MustGoWithoutCredentials(this HttpRequestMessage request) => Get(request, WithoutCredentialsKey) is true;
+
     private static void Set(HttpRequestMessage request, string key, object value)
     {
 #if NET5_0_OR_GREATER

@@ -80,7 +80,7 @@ internal sealed class RetryHandler : DelegatingHandler
 
     /// <summary>A failure to reach Jira (not the caller cancelling), which the pipeline retries and reports as a network error.</summary>
     internal static bool IsTransientNetworkFailure(Exception failure, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested && failure is HttpRequestException or IOException;
+        !cancellationToken.IsCancellationRequested && failure is HttpRequestException or IOException or Errors.JiraNetworkException;
 
     internal static bool IsIdempotent(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options

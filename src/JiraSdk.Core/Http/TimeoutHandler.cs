@@ -8,7 +8,8 @@ namespace JiraSdk.Http;
 /// </summary>
 /// <remarks>
 /// The owning <see cref="HttpClient"/>'s own timeout is set to infinite, because its cancellation cannot be told apart
-/// from the caller's inside the pipeline. The timeout covers the time until the response headers arrive.
+/// from the caller's inside the pipeline. The timeout covers the whole call: the pipeline buffers JSON and text bodies inside it, and a streamed body's reads
+/// stay bound to the same deadline (<see cref="GuardedBodyContent"/>).
 /// </remarks>
 internal sealed class TimeoutHandler : DelegatingHandler
 {
@@ -25,21 +26,48 @@ internal sealed class TimeoutHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (_timeout == Timeout.InfiniteTimeSpan) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (_timeout == Timeout.InfiniteTimeSpan)
+        {
+            var unbounded = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return GuardStreamedBody(unbounded, null, request);
+        }
 
 #if NET8_0_OR_GREATER
-        using var timer = new CancellationTokenSource(_timeout, _time);
+        var timer = new CancellationTokenSource(_timeout, _time);
 #else
-        using var timer = _time.CreateCancellationTokenSource(_timeout);
+        var timer = _time.CreateCancellationTokenSource(_timeout);
 #endif
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
-            return await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            HttpResponseMessage response;
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token))
+                response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            return GuardStreamedBody(response, timer, request);
         }
         catch (OperationCanceledException cancelled) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            timer.Dispose();
             throw new JiraTimeoutException($"Jira did not answer within {_timeout}.", _timeout, cancelled);
         }
+        catch
+        {
+            timer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A buffered body is complete, so the deadline ends here; a streamed one keeps it (the timer is the content's to
+    /// dispose) and reports read failures as the SDK's exceptions.
+    /// </summary>
+    private HttpResponseMessage GuardStreamedBody(HttpResponseMessage response, CancellationTokenSource? timer, HttpRequestMessage request)
+    {
+        if (response.Content is null or BufferedBodyContent)
+        {
+            timer?.Dispose();
+            return response;
+        }
+        response.Content = new GuardedBodyContent(response.Content, new BodyGuard(timer, _timeout, request));
+        return response;
     }
 }

@@ -4,13 +4,14 @@ using JiraSdk.Raw;
 namespace JiraSdk.Issues;
 
 /// <summary>
-/// Streams JQL search results as <see cref="JiraIssue"/>s, one page in memory at a time. Each issue keeps its own copy of
-/// its JSON, so issues the caller keeps stay readable and the page's pooled memory is reused for the next one.
+/// JQL search results as a <see cref="JiraAsyncPageable{T}"/> of <see cref="JiraIssue"/>s, through the one paging engine,
+/// one page in memory at a time. Each issue keeps its own copy of its JSON, so issues the caller keeps stay readable and
+/// the page's pooled memory is reused for the next one.
 /// </summary>
 internal static class IssueSearchStreams
 {
     /// <summary>Cloud's <c>/rest/api/{version}/search/jql</c>, paged by <c>nextPageToken</c>.</summary>
-    public static IAsyncEnumerable<JiraIssue> ByToken(JiraRawClient raw, string apiVersion, string jql, IEnumerable<string>? fields, string? expand, int pageSize, CancellationToken cancellationToken)
+    public static JiraAsyncPageable<JiraIssue> ByToken(JiraRawClient raw, string apiVersion, string jql, IEnumerable<string>? fields, string? expand, int pageSize, CancellationToken cancellationToken)
     {
         if (jql is null) throw new ArgumentNullException(nameof(jql));
         var fieldList = fields?.ToArray();
@@ -22,7 +23,7 @@ internal static class IssueSearchStreams
     }
 
     /// <summary><c>/rest/api/2/search</c> as Data Center (and older Cloud code) uses it, paged by <c>startAt</c>.</summary>
-    public static IAsyncEnumerable<JiraIssue> ByOffset(JiraRawClient raw, string apiVersion, string jql, IEnumerable<string>? fields, string? expand, int pageSize, CancellationToken cancellationToken)
+    public static JiraAsyncPageable<JiraIssue> ByOffset(JiraRawClient raw, string apiVersion, string jql, IEnumerable<string>? fields, string? expand, int pageSize, CancellationToken cancellationToken)
     {
         if (jql is null) throw new ArgumentNullException(nameof(jql));
         var fieldList = fields?.ToArray();

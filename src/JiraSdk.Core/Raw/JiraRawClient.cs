@@ -31,16 +31,8 @@ public sealed class JiraRawClient
     /// <exception cref="JiraSerializationException">The body is not JSON.</exception>
     public async Task<JsonDocument?> SendAsync(HttpMethod method, string relativePath, JiraRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var (bytes, response) = await SendForBytesAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
-        if (bytes.Length == 0) return null;
-        try
-        {
-            return JsonDocument.Parse(bytes);
-        }
-        catch (JsonException invalid)
-        {
-            throw JiraSerializationException.ForBody("The response body is not JSON.", response, new ArraySegment<byte>(bytes), invalid);
-        }
+        // The document keeps the memory it parses, so it gets its own copy of the pooled bytes.
+        return await SendAndReadAsync(method, relativePath, options, bytes => JsonDocument.Parse(bytes.ToArray()), "JSON", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends the request and reads the response body as <typeparamref name="T"/> with source-generated metadata.</summary>
@@ -55,20 +47,33 @@ public sealed class JiraRawClient
     public async Task<T?> SendAsync<T>(HttpMethod method, string relativePath, JsonTypeInfo<T> typeInfo, JiraRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (typeInfo is null) throw new ArgumentNullException(nameof(typeInfo));
-        return await SendAndReadAsync(method, relativePath, options, bytes => JsonSerializer.Deserialize(bytes, typeInfo), cancellationToken).ConfigureAwait(false);
+        return await SendAndReadAsync(method, relativePath, options, bytes => JsonSerializer.Deserialize(bytes, typeInfo), "a " + typeof(T).Name, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T?> SendAndReadAsync<T>(HttpMethod method, string relativePath, JiraRequestOptions? options, Func<byte[], T?> read, CancellationToken cancellationToken)
+    private delegate T? BodyReader<T>(ReadOnlySpan<byte> body);
+
+    /// <summary>Sends the request, takes the whole body into pooled memory and reads it; an empty body reads as <c>default</c>.</summary>
+    private async Task<T?> SendAndReadAsync<T>(HttpMethod method, string relativePath, JiraRequestOptions? options, BodyReader<T> read, string expected, CancellationToken cancellationToken)
     {
-        var (bytes, response) = await SendForBytesAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
-        if (bytes.Length == 0) return default;
+        using var response = await SendCheckedAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
+        var (buffer, length) = await ResponseBody.TakeAsync(response, cancellationToken).ConfigureAwait(false);
         try
         {
-            return read(bytes);
+            var bytes = new ArraySegment<byte>(buffer, 0, length);
+            ResponseBody.ThrowIfFailed(response, bytes);
+            if (length == 0) return default;
+            try
+            {
+                return read(bytes);
+            }
+            catch (JsonException invalid)
+            {
+                throw JiraSerializationException.ForBody($"The response body is not {expected}.", response, bytes, invalid);
+            }
         }
-        catch (JsonException invalid)
+        finally
         {
-            throw JiraSerializationException.ForBody($"The response body is not a {typeof(T).Name}.", response, new ArraySegment<byte>(bytes), invalid);
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -88,7 +93,7 @@ public sealed class JiraRawClient
     public Task<T?> SendAsync<T>(HttpMethod method, string relativePath, JiraRequestOptions? options = null, JsonSerializerOptions? serializerOptions = null, CancellationToken cancellationToken = default)
     {
         var settings = serializerOptions ?? DefaultSerializerOptions.Value;
-        return SendAndReadAsync(method, relativePath, options, bytes => JsonSerializer.Deserialize<T>(bytes, settings), cancellationToken);
+        return SendAndReadAsync(method, relativePath, options, bytes => JsonSerializer.Deserialize<T>(bytes, settings), "a " + typeof(T).Name, cancellationToken);
     }
 
     /// <summary>Sends the request and returns the response body as a stream, for downloads; disposing it ends the response.</summary>
@@ -99,7 +104,7 @@ public sealed class JiraRawClient
     /// <returns>The body stream, read as it arrives.</returns>
     public async Task<Stream> SendForStreamAsync(HttpMethod method, string relativePath, JiraRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var response = await SendCheckedAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
+        var response = await SendCheckedAsync(method, relativePath, options, cancellationToken, streamBody: true).ConfigureAwait(false);
         try
         {
             return new ResponseStream(await ReadStreamAsync(response, cancellationToken).ConfigureAwait(false), response);
@@ -112,19 +117,21 @@ public sealed class JiraRawClient
     }
 
     /// <summary>
-    /// Sends the request and returns the raw response, error statuses included (they are not turned into exceptions);
-    /// the caller disposes it. Network failures and timeouts still raise their exceptions.
+    /// Sends the request and returns the raw response; the caller disposes it. A failed response raises its
+    /// <see cref="JiraException"/> like every call, unless <see cref="JiraRequestOptions.ErrorOptions"/> is
+    /// <see cref="JiraErrorOptions.NoThrow"/>: then every response comes back as it is (status, headers, body).
+    /// Network failures and timeouts raise their exceptions either way.
     /// </summary>
     /// <param name="method">The HTTP method.</param>
     /// <param name="relativePath">The path below the site URL, with optional <c>{placeholders}</c>.</param>
-    /// <param name="options">Path values, query, headers and body.</param>
+    /// <param name="options">Path values, query, headers, body and error options.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response, with its headers read and its body unread.</returns>
+    /// <returns>The response, with its headers read (JSON and text bodies are already in memory).</returns>
+    /// <exception cref="JiraApiException">Jira answered with an error and the options did not ask for <see cref="JiraErrorOptions.NoThrow"/>.</exception>
     public async Task<HttpResponseMessage> SendForResponseAsync(HttpMethod method, string relativePath, JiraRequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         var request = RawRequestBuilder.Build(BaseAddress, method, relativePath, options);
-        request.ReturnErrorResponses();
-        return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return await SendBuiltAsync(request, options?.ErrorOptions ?? JiraErrorOptions.Default, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -136,8 +143,7 @@ public sealed class JiraRawClient
     internal async Task<T> SendForJsonAsync<T>(HttpMethod method, string relativePath, JiraRequestOptions? options, string expected, Func<PooledJsonBody?, T> read, CancellationToken cancellationToken)
     {
         using var response = await SendCheckedAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
-        using var stream = await ReadStreamAsync(response, cancellationToken).ConfigureAwait(false);
-        var body = await PooledJsonBody.ReadAsync(stream, response.Content.Headers.ContentLength,
+        var body = await PooledJsonBody.ReadAsync(response,
             (bytes, invalid) => JiraSerializationException.ForBody("The response body is not JSON.", response, bytes, invalid), cancellationToken).ConfigureAwait(false);
         try
         {
@@ -152,47 +158,55 @@ public sealed class JiraRawClient
 
     /// <summary>
     /// Sends a request you built yourself (a multipart upload, a body the options cannot express) through the same
-    /// pipeline, and returns the raw response, error statuses included; the caller disposes it. A relative
-    /// <c>RequestUri</c> is resolved against the site URL.
+    /// pipeline, and returns the raw response; the caller disposes it. A relative <c>RequestUri</c> is resolved against
+    /// the site URL. A failed response raises its <see cref="JiraException"/> unless <paramref name="errorOptions"/> is
+    /// <see cref="JiraErrorOptions.NoThrow"/>.
     /// </summary>
     /// <param name="request">The request; its <c>RequestUri</c> is relative to the site or an absolute URL on it.</param>
+    /// <param name="errorOptions">Whether a failed response raises its exception (default) or comes back as it is.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The response, with its headers read and its body unread.</returns>
+    /// <returns>The response, with its headers read (JSON and text bodies are already in memory).</returns>
     /// <exception cref="ArgumentException">The request URL is on another host: credentials are only sent to the site.</exception>
-    public async Task<HttpResponseMessage> SendForResponseAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
+    /// <exception cref="JiraApiException">Jira answered with an error and <paramref name="errorOptions"/> is not <see cref="JiraErrorOptions.NoThrow"/>.</exception>
+    public async Task<HttpResponseMessage> SendForResponseAsync(HttpRequestMessage request, JiraErrorOptions errorOptions = JiraErrorOptions.Default, CancellationToken cancellationToken = default)
     {
         if (request is null) throw new ArgumentNullException(nameof(request));
         if (request.RequestUri is { IsAbsoluteUri: true } absolute && !RequestDescription.SameOrigin(absolute, BaseAddress))
             throw new ArgumentException($"'{absolute.GetLeftPart(UriPartial.Authority)}' is not the Jira site; credentials are only sent to {BaseAddress.GetLeftPart(UriPartial.Authority)}.", nameof(request));
-        request.ReturnErrorResponses();
-        return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return await SendBuiltAsync(request, errorOptions, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendBuiltAsync(HttpRequestMessage request, JiraErrorOptions errorOptions, CancellationToken cancellationToken)
+    {
+        if (errorOptions == JiraErrorOptions.NoThrow) request.ReturnErrorResponses();
+        var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        response.RequestMessage ??= request;
+        if (errorOptions == JiraErrorOptions.NoThrow) return response;
+        try
+        {
+            await ThrowIfFailedOutsidePipelineAsync(response, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     private Uri BaseAddress => _httpClient.BaseAddress
         ?? throw new InvalidOperationException("The HttpClient has no BaseAddress; set it to the Jira site URL.");
 
-    /// <summary>Sends the request and reads the whole body; the response comes back disposed, for its status and headers.</summary>
-    private async Task<(byte[] Bytes, HttpResponseMessage Response)> SendForBytesAsync(
-        HttpMethod method, string relativePath, JiraRequestOptions? options, CancellationToken cancellationToken)
-    {
-        using var response = await SendCheckedAsync(method, relativePath, options, cancellationToken).ConfigureAwait(false);
-#if NET5_0_OR_GREATER
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-#else
-        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-#endif
-        return (bytes, response);
-    }
-
     /// <summary>Sends the request built from the arguments; a failed status has become an exception by the time it returns.</summary>
-    private async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, string relativePath, JiraRequestOptions? options, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, string relativePath, JiraRequestOptions? options, CancellationToken cancellationToken, bool streamBody = false)
     {
         using var request = RawRequestBuilder.Build(BaseAddress, method, relativePath, options);
+        if (streamBody) request.StreamResponseBody();
         var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         response.RequestMessage ??= request; // a custom primary handler may not set it; errors read the path from it
         try
         {
-            await ThrowIfFailedOutsidePipelineAsync(response).ConfigureAwait(false);
+            await ThrowIfFailedOutsidePipelineAsync(response, cancellationToken).ConfigureAwait(false);
             return response;
         }
         catch
@@ -212,14 +226,15 @@ public sealed class JiraRawClient
 #endif
     }
 
-    /// <summary>An HttpClient without the SDK pipeline lets errors through; they get the same exceptions here.</summary>
-    private static async Task ThrowIfFailedOutsidePipelineAsync(HttpResponseMessage response)
+    /// <summary>
+    /// An HttpClient without the SDK pipeline lets failures through; they get the same exceptions here, from the same
+    /// factory. Judged by status and headers; a login page on a 2xx is judged by the readers, which hold the body.
+    /// </summary>
+    private static async Task ThrowIfFailedOutsidePipelineAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if ((int)response.StatusCode < 400) return;
-        var body = response.Content is null ? null : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        var error = JiraErrorFactory.Create((int)response.StatusCode, body, ErrorMappingHandler.HeadersOf(response), DateTimeOffset.UtcNow);
-        error.DescribeRequest(response.RequestMessage);
-        throw error;
+        if (!JiraErrorFactory.FailsByHeaders(response)) return;
+        var body = await JiraErrorFactory.ReadBoundedBodyAsync(response, cancellationToken).ConfigureAwait(false);
+        if (JiraErrorFactory.ForResponse(response, body, DateTimeOffset.UtcNow) is { } error) throw error;
     }
 
     private static readonly Lazy<JsonSerializerOptions> DefaultSerializerOptions = new(() =>

@@ -34,6 +34,12 @@ public sealed class JiraRequestOptions
     /// <summary>Extra request headers. <c>Accept</c> defaults to <c>application/json</c>.</summary>
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether a failed response raises its exception (default) or, for <c>SendForResponseAsync</c>, comes back as it is
+    /// (<see cref="JiraErrorOptions.NoThrow"/>).
+    /// </summary>
+    public JiraErrorOptions ErrorOptions { get; set; }
+
     /// <summary>Whether a JSON body was set.</summary>
     public bool HasBody => _jsonBody is not null;
 

@@ -12,12 +12,15 @@ internal static class PooledBodyReader
 
     /// <summary>Reads <paramref name="stream"/> to its end.</summary>
     /// <param name="stream">The body.</param>
-    /// <param name="lengthHint">The announced length, if any; a hint only (a decompressed body is longer).</param>
+    /// <param name="lengthHint">
+    /// The announced length, if any. Only a smaller first buffer is taken from it: a server may announce gigabytes and send
+    /// bytes (or nothing), so the buffer grows with the bytes that arrive.
+    /// </param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The rented array and how much of it the body fills; return the array to <see cref="ArrayPool{T}.Shared"/>.</returns>
     public static async Task<(byte[] Buffer, int Length)> ReadAsync(Stream stream, long? lengthHint, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(lengthHint is > 0 and < int.MaxValue ? (int)lengthHint.Value + 1 : InitialBufferSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(lengthHint is >= 0 and < InitialBufferSize ? (int)lengthHint.Value + 1 : InitialBufferSize);
         try
         {
             var length = 0;

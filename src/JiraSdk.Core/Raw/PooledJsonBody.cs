@@ -24,14 +24,13 @@ internal sealed class PooledJsonBody : IDisposable
     /// <summary>The body as it arrived, for error messages.</summary>
     public ArraySegment<byte> Bytes { get; private set; }
 
-    /// <summary>Reads and parses <paramref name="stream"/>; <c>null</c> when it is empty.</summary>
-    /// <param name="stream">The body.</param>
-    /// <param name="lengthHint">The announced length, if any.</param>
+    /// <summary>Takes and parses the body of <paramref name="response"/>; <c>null</c> when it is empty.</summary>
+    /// <param name="response">The response, its failure already ruled out.</param>
     /// <param name="invalid">Builds the exception for a body that is not JSON, from the body's bytes and the parser's error.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    public static async Task<PooledJsonBody?> ReadAsync(Stream stream, long? lengthHint, Func<ArraySegment<byte>, JsonException, Exception> invalid, CancellationToken cancellationToken)
+    public static async Task<PooledJsonBody?> ReadAsync(HttpResponseMessage response, Func<ArraySegment<byte>, JsonException, Exception> invalid, CancellationToken cancellationToken)
     {
-        var (buffer, length) = await PooledBodyReader.ReadAsync(stream, lengthHint, cancellationToken).ConfigureAwait(false);
+        var (buffer, length) = await ResponseBody.TakeAsync(response, cancellationToken).ConfigureAwait(false);
         try
         {
             if (length == 0)

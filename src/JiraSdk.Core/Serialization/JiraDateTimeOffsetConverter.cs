@@ -20,17 +20,33 @@ public sealed class JiraDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     ];
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A string that is not a timestamp (or a number out of range) reads as the default value and is reported through
+    /// <see cref="JiraSchemaDiagnostics"/>; in its strict mode it fails with the JSON path. A token of another JSON type
+    /// is an error.
+    /// </remarks>
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Number)
-            return DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64());
-        if (reader.TokenType != JsonTokenType.String)
+        {
+            if (reader.TryGetInt64(out var milliseconds) && milliseconds >= MinUnixMilliseconds && milliseconds <= MaxUnixMilliseconds)
+                return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+        }
+        else if (reader.TokenType == JsonTokenType.String)
+        {
+            if (reader.TryGetDateTimeOffset(out var iso)) return iso;
+            if (TryParse(reader.GetString()!, out var value)) return value;
+        }
+        else
+        {
             throw new JsonException($"Expected a date-time string, found {reader.TokenType}.");
-        if (reader.TryGetDateTimeOffset(out var iso)) return iso;
-        var text = reader.GetString()!;
-        if (TryParse(text, out var value)) return value;
-        throw new JsonException($"'{text}' is not a date-time Jira writes.");
+        }
+        SchemaReadScope.Mismatch(ref reader, JiraSchemaMismatchKind.UnreadableValue, "date-time");
+        return default;
     }
+
+    private const long MinUnixMilliseconds = -62135596800000;
+    private const long MaxUnixMilliseconds = 253402300799999;
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)

@@ -9,7 +9,8 @@ public static class JiraJson
 {
     /// <summary>
     /// Applies Jira's conventions to <paramref name="options"/>: null properties are left out of request bodies (Jira reads
-    /// an explicit <c>null</c> as "clear this field"), timestamps use Jira's format, enums their wire values, and free-form
+    /// an explicit <c>null</c> as "clear this field"), timestamps use Jira's format, enums their wire values (open enums keep
+    /// values the spec does not know), and free-form
     /// objects (issue fields) are parsed once rather than once per value.
     /// </summary>
     public static void Configure(JsonSerializerOptions options)
@@ -23,6 +24,10 @@ public static class JiraJson
             options.Converters.Add(new JiraDateTimeOffsetConverter());
         if (!options.Converters.OfType<JiraEnumConverterFactory>().Any())
             options.Converters.Add(new JiraEnumConverterFactory());
+        // Jira is newer than its spec: enum values it added since are kept and reported (JiraSchemaDiagnostics) rather
+        // than failing the whole response.
+        if (!options.Converters.OfType<JiraOpenEnumConverterFactory>().Any())
+            options.Converters.Add(new JiraOpenEnumConverterFactory());
         // Only where reflection would be used anyway: a caller's source-generated resolver is left as it is.
         options.TypeInfoResolver ??= new DefaultJsonTypeInfoResolver { Modifiers = { FreeFormObjectConverter.Apply } };
     }

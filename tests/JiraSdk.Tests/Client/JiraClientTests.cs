@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using JiraSdk.Errors;
+using JiraSdk.Raw;
 using JiraSdk.Tests.Http.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -126,7 +127,7 @@ public class JiraClientTests
             Content = new MultipartFormDataContent { { new StringContent("hello"), "file", "notes.txt" } },
         };
 
-        using var response = await jira.SendForResponseAsync(request);
+        using var response = await jira.SendForResponseAsync(request, JiraErrorOptions.NoThrow);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("No permission."));

@@ -60,6 +60,30 @@ public class SearchIssuesTests
     }
 
     [Test]
+    public async Task SearchPagesCarryTheTokenToResumeFromAndResumeThere()
+    {
+        var fake = new FakeSearch(q => q["nextPageToken"] switch
+        {
+            null => $"{{\"issues\":[{Issues(1, 2)}],\"nextPageToken\":\"p2\"}}",
+            "p2" => $"{{\"issues\":[{Issues(3, 1)}],\"isLast\":true}}",
+            _ => throw new InvalidOperationException(),
+        });
+        using var jira = new JiraClient(TestPipeline.Create(fake, new FakeTimeProvider()));
+        var search = jira.V3.SearchIssuesAsync("project = DOCS", pageSize: 2);
+
+        var pages = new List<(string?[] Keys, string? Token)>();
+        await foreach (var page in search.AsPages()) pages.Add((page.Values.Select(i => i.Key).ToArray(), page.ContinuationToken));
+        var resumed = new List<string?>();
+        await foreach (var page in search.AsPages(pages[0].Token, pageSizeHint: 5)) resumed.AddRange(page.Values.Select(i => i.Key));
+
+        Assert.That(pages.Select(p => p.Token), Is.EqualTo(new[] { "p2", null }));
+        Assert.That(pages[0].Keys, Is.EqualTo(new[] { "DOCS-1", "DOCS-2" }));
+        Assert.That(resumed, Is.EqualTo(new[] { "DOCS-3" }));
+        Assert.That(fake.Queries[^1]["nextPageToken"], Is.EqualTo("p2"));
+        Assert.That(fake.Queries[^1]["maxResults"], Is.EqualTo("5"));
+    }
+
+    [Test]
     public async Task V2OffsetSearchEndsOnAPageExactlyOnTheBoundary()
     {
         var fake = new FakeSearch(q =>

@@ -221,7 +221,7 @@ public class GeneratedClientRequestTests : GeneratedClientFixture
         Assert.That(sent!.Headers.GetValues("X-Atlassian-Token"), Is.EqualTo(new[] { "no-check" }));
         Assert.That(sent.Content!.Headers.ContentType!.MediaType, Is.EqualTo("multipart/form-data"));
         Assert.That(sent.Content.Headers.ContentType.Parameters.Any(p => p.Name == "boundary"), Is.True);
-        Assert.That(content, Does.Contain("name=file").And.Contain("filename=notes.txt").And.Contain("hello"));
+        Assert.That(content, Does.Contain("name=\"file\"").And.Contain("filename=\"notes.txt\"").And.Contain("hello"));
     }
 
     [Test]

@@ -31,6 +31,29 @@ public class GeneratedPagingTests : GeneratedClientFixture
     }
 
     [Test]
+    public async Task AGeneratedTwinResumesFromAPagesContinuationToken()
+    {
+        Page("rest/api/3/project/search", r => Query(r, "startAt") == "0" && Query(r, "maxResults") == "2",
+            """{"startAt":0,"maxResults":2,"total":5,"isLast":false,"values":[{"key":"A"},{"key":"B"}]}""");
+        Page("rest/api/3/project/search", r => Query(r, "startAt") == "2" && Query(r, "maxResults") == "3" && Query(r, "query") == "docs",
+            """{"startAt":2,"maxResults":3,"total":5,"isLast":true,"values":[{"key":"C"},{"key":"D"},{"key":"E"}]}""");
+        JiraSdk.Paging.JiraAsyncPageable<Project> projects = Api.Projects.EnumerateSearchProjectsAsync(query: "docs", pageSize: 2);
+
+        JiraSdk.Paging.JiraPage<Project>? first = null;
+        await foreach (var page in projects.AsPages())
+        {
+            first = page;
+            break;
+        }
+        var rest = new List<string?>();
+        await foreach (var page in projects.AsPages(first!.ContinuationToken, pageSizeHint: 3)) rest.AddRange(page.Values.Select(p => p.Key));
+
+        Assert.That(first.ContinuationToken, Is.EqualTo("2"));
+        Assert.That(rest, Is.EqualTo(new[] { "C", "D", "E" }));
+        Mock.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
     public async Task APageOfCommentsEndsExactlyOnItsTotal()
     {
         Page("rest/api/3/issue/DOCS-1/comment", r => Query(r, "startAt") == "0",

@@ -203,7 +203,7 @@ public class RawRequestTests
     {
         var raw = Client(HttpStatusCode.NotFound, "{\"errorMessages\":[\"nope\"]}");
 
-        using var response = await raw.SendForResponseAsync(HttpMethod.Get, "rest/api/3/issue/NOPE-1");
+        using var response = await raw.SendForResponseAsync(HttpMethod.Get, "rest/api/3/issue/NOPE-1", new JiraRequestOptions { ErrorOptions = JiraErrorOptions.NoThrow });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("nope"));

@@ -1,0 +1,63 @@
+using JiraSdk;
+using JiraSdk.Issues;
+
+namespace DocsReminder.Reminders;
+
+/// <summary>A ticket the reminder posts about.</summary>
+public sealed record DocsTicket(string Key, string Summary, string Status, Uri Link);
+
+/// <summary>Searches Jira for the docs tickets that wait on someone and sends one reminder per ticket.</summary>
+public sealed class DocsReminderJob
+{
+    private readonly JiraClient _jira;
+    private readonly bool _dataCenter;
+    private readonly IReminderSink _sink;
+
+    /// <summary>Creates the job.</summary>
+    /// <param name="jira">The Jira client; every search goes through its pipeline (retries, errors, paging).</param>
+    /// <param name="dataCenter">Data Center: search REST API v2 paged by <c>startAt</c>; otherwise Cloud's <c>/rest/api/3/search/jql</c>.</param>
+    /// <param name="sink">Where each reminder goes (Slack, or the console).</param>
+    /// <param name="project">The project key, e.g. <c>DOCS</c>.</param>
+    public DocsReminderJob(JiraClient jira, bool dataCenter, IReminderSink sink, string project = "DOCS")
+    {
+        _jira = jira;
+        _dataCenter = dataCenter;
+        _sink = sink;
+        Jql = $"project = {project} AND status in (\"On Hold\", \"Ready to Publish\") ORDER BY key ASC";
+    }
+
+    /// <summary>The tickets to remind about: the project's tickets on hold or ready to publish.</summary>
+    public string Jql { get; }
+
+    /// <summary>Runs the reminder once and returns the tickets it sent a reminder for.</summary>
+    public async Task<IReadOnlyList<DocsTicket>> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var sent = new List<DocsTicket>();
+        // One page in memory at a time; the SDK follows nextPageToken (Cloud) or startAt (Data Center).
+        string[] fields = ["summary", "status"];
+        var issues = _dataCenter
+            ? _jira.V2.SearchIssuesByOffsetAsync(Jql, fields, cancellationToken: cancellationToken)
+            : _jira.V3.SearchIssuesAsync(Jql, fields, cancellationToken: cancellationToken);
+        await foreach (var issue in issues.WithCancellation(cancellationToken))
+        {
+            var ticket = ToTicket(issue);
+            await _sink.SendAsync(ticket, FormatMessage(ticket), cancellationToken);
+            sent.Add(ticket);
+        }
+        return sent;
+    }
+
+    /// <summary>The Slack text for a ticket: linked key, summary and status (Slack's mrkdwn).</summary>
+    public static string FormatMessage(DocsTicket ticket) =>
+        $"<{ticket.Link}|{Escape(ticket.Key)}> {Escape(ticket.Summary)} is *{Escape(ticket.Status)}*";
+
+    private DocsTicket ToTicket(JiraIssue issue)
+    {
+        var key = issue.Key ?? issue.Id ?? "?";
+        return new DocsTicket(key, issue.Fields.Summary ?? "", issue.Fields.Status?.Name ?? "",
+            new Uri(_jira.HttpClient.BaseAddress!, "browse/" + Uri.EscapeDataString(key)));
+    }
+
+    // Slack treats &, < and > as control characters in message text.
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}

@@ -1,0 +1,82 @@
+using System.Buffers;
+using System.Net;
+
+namespace JiraSdk.Http;
+
+/// <summary>
+/// A response body the pipeline has read to its end into one array rented from <see cref="ArrayPool{T}"/>, so that reading
+/// it cannot fail any more: the failures of the body phase (a reset, a stall) happened inside the pipeline, where the
+/// retry policy, the deadline and the error mapping see them. Disposing returns the array.
+/// </summary>
+/// <remarks>
+/// The array grows with the bytes that arrive and is never sized from <c>Content-Length</c>, which a server may
+/// overstate. The SDK's readers take the array over (<see cref="Detach"/>) instead of copying it.
+/// </remarks>
+internal sealed class BufferedBodyContent : HttpContent
+{
+    private byte[]? _buffer;
+    private int _length;
+
+    private BufferedBodyContent(byte[] buffer, int length, HttpContent original)
+    {
+        _buffer = buffer;
+        _length = length;
+        foreach (var header in original.Headers)
+        {
+            // The bytes held are the decoded body; the announced length may describe other bytes (or lie).
+            if (string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
+            Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+        Headers.ContentLength = length;
+    }
+
+    /// <summary>Reads <paramref name="content"/> to its end; the caller disposes <paramref name="content"/>.</summary>
+    public static async Task<BufferedBodyContent> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+#if NET5_0_OR_GREATER
+        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(stream, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+        return new BufferedBodyContent(buffer, length, content);
+    }
+
+    /// <summary>The body's bytes; empty once detached or disposed.</summary>
+    public ArraySegment<byte> Bytes => _buffer is { } buffer ? new ArraySegment<byte>(buffer, 0, _length) : new ArraySegment<byte>(Array.Empty<byte>());
+
+    /// <summary>
+    /// Hands the rented array to the caller, who returns it to <see cref="ArrayPool{T}.Shared"/>; the content is empty
+    /// afterwards. <c>null</c> when already detached.
+    /// </summary>
+    public (byte[] Buffer, int Length)? Detach()
+    {
+        var buffer = Interlocked.Exchange(ref _buffer, null);
+        return buffer is null ? null : (buffer, _length);
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+    {
+        var bytes = Bytes;
+        return stream.WriteAsync(bytes.Array!, bytes.Offset, bytes.Count);
+    }
+
+    protected override Task<Stream> CreateContentReadStreamAsync()
+    {
+        var bytes = Bytes;
+        return Task.FromResult<Stream>(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false));
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _buffer is null ? 0 : _length;
+        return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && Interlocked.Exchange(ref _buffer, null) is { } buffer)
+            ArrayPool<byte>.Shared.Return(buffer);
+        base.Dispose(disposing);
+    }
+}

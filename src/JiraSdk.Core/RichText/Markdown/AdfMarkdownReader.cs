@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.TaskLists;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace JiraSdk.RichText.Markdown;
+
+/// <summary>Turns Markdig's syntax tree into ADF.</summary>
+internal static class AdfMarkdownReader
+{
+    public static AdfDocument Read(MarkdownDocument markdown)
+    {
+        // A document written whole as ::adf{…} (the writer's last resort) is that document.
+        if (markdown.Count == 1 && markdown[0] is DirectiveLeafBlock { Name: "adf", Json: { } json } && json["type"]?.GetValue<string>() == "doc")
+            return AdfDocument.FromJson(json);
+        var document = new AdfDocument();
+        ReadBlocks(markdown, document.Blocks);
+        return document;
+    }
+
+    private static void ReadBlocks(IEnumerable<Block> container, IList<AdfNode> into)
+    {
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case ParagraphBlock paragraph:
+                    into.Add(Inlines(new AdfParagraph(), paragraph.Inline));
+                    break;
+                case HeadingBlock heading:
+                    into.Add(Inlines(new AdfHeading { Level = heading.Level }, heading.Inline));
+                    break;
+                case QuoteBlock quote:
+                    var blockquote = new AdfBlockquote { Content = new List<AdfNode>() };
+                    ReadBlocks(quote, blockquote.Content);
+                    into.Add(blockquote);
+                    break;
+                case ListBlock list:
+                    ReadList(list, into);
+                    break;
+                case FencedCodeBlock fenced:
+                    into.Add(Code(string.IsNullOrEmpty(fenced.Info) ? null : fenced.Info + (string.IsNullOrEmpty(fenced.Arguments) ? string.Empty : " " + fenced.Arguments), fenced));
+                    break;
+                case CodeBlock code:
+                    into.Add(Code(null, code));
+                    break;
+                case ThematicBreakBlock:
+                    into.Add(new AdfRule());
+                    break;
+                case Table table:
+                    into.Add(ReadTable(table));
+                    break;
+                case DirectiveLeafBlock leaf:
+                    into.Add(DirectiveNode(leaf.Name, leaf.Json));
+                    break;
+                case DirectiveContainerBlock directive:
+                    var node = DirectiveNode(directive.Name, directive.Json);
+                    node.Content = new List<AdfNode>();
+                    if (node.HasInlineContent)
+                    {
+                        if (directive.Count > 0 && directive[0] is ParagraphBlock { Inline: var inline }) Inlines(node, inline);
+                    }
+                    else ReadBlocks(directive, node.Content);
+                    into.Add(node);
+                    break;
+                case LinkReferenceDefinitionGroup:
+                case BlankLineBlock:
+                    break;
+                case LeafBlock other:
+                    // HTML is disabled, so this is only reached by syntax a future Markdig adds: keep its text.
+                    into.Add(new AdfParagraph { Content = new List<AdfNode> { new AdfText(other.Lines.ToString()) } });
+                    break;
+                case ContainerBlock other:
+                    ReadBlocks(other, into);
+                    break;
+            }
+        }
+    }
+
+    private static AdfCodeBlock Code(string? language, LeafBlock code)
+    {
+        var block = new AdfCodeBlock();
+        if (language is not null) block.Language = language;
+        var text = code.Lines.ToString();
+        if (text.Length > 0) block.Content = new List<AdfNode> { new AdfText(text) };
+        return block;
+    }
+
+    private static void ReadList(ListBlock list, IList<AdfNode> into)
+    {
+        if (list.Count > 0 && list.All(item => item is ListItemBlock { Count: > 0 } li && li[0] is ParagraphBlock { Inline.FirstChild: TaskList }))
+        {
+            into.Add(ReadTaskList(list));
+            return;
+        }
+        AdfNode result;
+        if (list.IsOrdered)
+        {
+            var ordered = new AdfOrderedList();
+            if (int.TryParse(list.OrderedStart, NumberStyles.None, CultureInfo.InvariantCulture, out var start) && start != 1) ordered.Order = start;
+            result = ordered;
+        }
+        else result = new AdfBulletList();
+        result.Content = new List<AdfNode>();
+        foreach (var block in list)
+        {
+            var item = new AdfListItem { Content = new List<AdfNode>() };
+            if (block is ListItemBlock listItem) ReadBlocks(listItem, item.Content);
+            result.Content.Add(item);
+        }
+        into.Add(result);
+    }
+
+    private static AdfTaskList ReadTaskList(ListBlock list)
+    {
+        var tasks = new AdfTaskList { LocalId = string.Empty, Content = new List<AdfNode>() };
+        foreach (ListItemBlock item in list)
+        {
+            var paragraph = (ParagraphBlock)item[0];
+            var box = (TaskList)paragraph.Inline!.FirstChild!;
+            var task = new AdfTaskItem { LocalId = string.Empty, State = box.Checked ? "DONE" : "TODO" };
+            box.Remove();
+            // The space after "[ ]" separates the box from the text.
+            if (paragraph.Inline.FirstChild is LiteralInline { Content: var first } literal && first.Length > 0 && first.CurrentChar == ' ')
+            {
+                var trimmed = first;
+                trimmed.Start++;
+                literal.Content = trimmed;
+            }
+            Inlines(task, paragraph.Inline);
+            if (task.Content is { Count: 0 }) task.Content = null;
+            tasks.Content.Add(task);
+            // Blocks under an item: nested task lists are siblings of the item in ADF.
+            for (var i = 1; i < item.Count; i++)
+            {
+                ReadBlocks(new[] { item[i] }, tasks.Content);
+            }
+        }
+        return tasks;
+    }
+
+    private static AdfTable ReadTable(Table table)
+    {
+        var result = new AdfTable { Content = new List<AdfNode>() };
+        foreach (var rowBlock in table)
+        {
+            if (rowBlock is not TableRow row) continue;
+            var adfRow = new AdfTableRow { Content = new List<AdfNode>() };
+            foreach (var cellBlock in row)
+            {
+                if (cellBlock is not TableCell cell) continue;
+                AdfNode adfCell = row.IsHeader ? new AdfTableHeader() : new AdfTableCell();
+                adfCell.Content = new List<AdfNode>();
+                ReadBlocks(cell, adfCell.Content);
+                if (adfCell.Content.Count == 0) adfCell.Content.Add(new AdfParagraph());
+                adfRow.Content.Add(adfCell);
+            }
+            result.Content.Add(adfRow);
+        }
+        return result;
+    }
+
+    private static AdfNode DirectiveNode(string name, JsonObject? json)
+    {
+        if (name == "adf" && json is not null) return AdfJson.ReadNode(json, "directive");
+        var node = AdfNode.Create(name);
+        node.Attributes = json;
+        return node;
+    }
+
+    private static AdfMark DirectiveMark(string name, JsonObject? json)
+    {
+        if (name == "adf" && json is not null) return AdfJson.ReadMark(json);
+        var mark = AdfMark.Create(name);
+        mark.Attributes = json;
+        return mark;
+    }
+
+    private static AdfNode Inlines(AdfNode node, ContainerInline? inlines)
+    {
+        node.Content = new List<AdfNode>();
+        if (inlines is not null) ReadInlines(inlines, Array.Empty<AdfMark>(), node.Content);
+        return node;
+    }
+
+    private static void ReadInlines(ContainerInline container, IReadOnlyList<AdfMark> marks, IList<AdfNode> into)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    AddText(into, literal.Content.ToString(), marks);
+                    break;
+                case HtmlEntityInline entity:
+                    AddText(into, entity.Transcoded.ToString(), marks);
+                    break;
+                case CodeInline code:
+                    // ADF's code mark combines only with link and annotation: **`x`** is code, as Jira's editor makes it.
+                    AddText(into, code.Content, With(marks.Where(m => m is AdfLinkMark or AdfAnnotationMark).ToList(), new AdfCodeMark()));
+                    break;
+                case LineBreakInline:
+                    AddNode(into, new AdfHardBreak(), marks);
+                    break;
+                case EmphasisInline emphasis:
+                    AdfMark mark = emphasis.DelimiterChar == '~' ? new AdfStrikeMark() : emphasis.DelimiterCount >= 2 ? new AdfStrongMark() : new AdfEmMark();
+                    ReadInlines(emphasis, With(marks, mark), into);
+                    break;
+                case LinkInline { IsImage: true } image:
+                    // ADF has no inline image from a URL: the image becomes its alt text linked to the image.
+                    ReadInlines(image, With(marks, Link(image.GetDynamicUrl?.Invoke() ?? image.Url ?? string.Empty, image.Title)), into);
+                    break;
+                case LinkInline link:
+                    var linkMark = Link(link.GetDynamicUrl?.Invoke() ?? link.Url ?? string.Empty, link.Title);
+                    if (link.IsAutoLink) AddText(into, link.Url ?? string.Empty, With(marks, linkMark));
+                    else ReadInlines(link, With(marks, linkMark), into);
+                    break;
+                case DirectiveInline directive when directive.Content is { } content:
+                    ReadInlines(content, With(marks, DirectiveMark(directive.Name, directive.Json)), into);
+                    break;
+                case DirectiveInline directive:
+                    AddNode(into, DirectiveNode(directive.Name, directive.Json), marks);
+                    break;
+                case ContainerInline nested:
+                    ReadInlines(nested, marks, into);
+                    break;
+                case TaskList box:
+                    AddText(into, box.Checked ? "[x]" : "[ ]", marks);
+                    break;
+                default:
+                    AddText(into, inline.ToString() ?? string.Empty, marks);
+                    break;
+            }
+        }
+    }
+
+    private static AdfLinkMark Link(string href, string? title)
+    {
+        var link = new AdfLinkMark { Href = href };
+        if (!string.IsNullOrEmpty(title)) link.Title = title;
+        return link;
+    }
+
+    private static IReadOnlyList<AdfMark> With(IReadOnlyList<AdfMark> marks, AdfMark mark)
+    {
+        var list = new List<AdfMark>(marks.Count + 1);
+        list.AddRange(marks);
+        list.Add(mark);
+        return list;
+    }
+
+    private static void AddText(IList<AdfNode> into, string text, IReadOnlyList<AdfMark> marks)
+    {
+        if (text.Length == 0) return;
+        // Markdig splits text at every character that might start syntax; ADF keeps one run per set of marks.
+        if (into.Count > 0 && into[into.Count - 1] is AdfText previous && AdfMark.ListsEqual(previous.Marks, marks.Count == 0 ? null : marks.ToList()))
+        {
+            previous.Text += text;
+            return;
+        }
+        AddNode(into, new AdfText(text), marks);
+    }
+
+    private static void AddNode(IList<AdfNode> into, AdfNode node, IReadOnlyList<AdfMark> marks)
+    {
+        if (marks.Count > 0)
+        {
+            var list = node.Marks ?? new List<AdfMark>();
+            for (var i = 0; i < marks.Count; i++) list.Insert(i, marks[i]);
+            node.Marks = list;
+        }
+        into.Add(node);
+    }
+}

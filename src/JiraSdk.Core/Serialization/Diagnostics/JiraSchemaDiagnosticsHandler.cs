@@ -1,0 +1,44 @@
+namespace JiraSdk.Serialization;
+
+/// <summary>
+/// Attaches <see cref="JiraSchemaDiagnostics"/> to each request (and to the request a redirected response answers), so
+/// the generated clients report there when they read the response. <c>JiraClient</c>'s pipeline includes one; add it
+/// yourself only to an <see cref="HttpClient"/> built without that pipeline.
+/// </summary>
+public sealed class JiraSchemaDiagnosticsHandler : DelegatingHandler
+{
+    private const string OptionKey = "JiraSdk.SchemaDiagnostics";
+    private readonly JiraSchemaDiagnostics _diagnostics;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="diagnostics">Where mismatches are reported, and whether they fail the call.</param>
+    public JiraSchemaDiagnosticsHandler(JiraSchemaDiagnostics diagnostics) =>
+        _diagnostics = diagnostics ?? throw new ArgumentNullException(nameof(diagnostics));
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Attach(request, _diagnostics);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.RequestMessage is { } answered && !ReferenceEquals(answered, request)) Attach(answered, _diagnostics);
+        return response;
+    }
+
+    internal static JiraSchemaDiagnostics? Of(HttpRequestMessage request)
+    {
+#if NET5_0_OR_GREATER
+        return request.Options.TryGetValue(new HttpRequestOptionsKey<JiraSchemaDiagnostics>(OptionKey), out var value) ? value : null;
+#else
+        return request.Properties.TryGetValue(OptionKey, out var value) ? value as JiraSchemaDiagnostics : null;
+#endif
+    }
+
+    private static void Attach(HttpRequestMessage request, JiraSchemaDiagnostics diagnostics)
+    {
+#if NET5_0_OR_GREATER
+        request.Options.Set(new HttpRequestOptionsKey<JiraSchemaDiagnostics>(OptionKey), diagnostics);
+#else
+        request.Properties[OptionKey] = diagnostics;
+#endif
+    }
+}
