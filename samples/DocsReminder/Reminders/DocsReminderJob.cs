@@ -3,8 +3,8 @@ using JiraSdk.Issues;
 
 namespace DocsReminder.Reminders;
 
-/// <summary>A ticket the reminder posts about.</summary>
-public sealed record DocsTicket(string Key, string Summary, string Status, Uri Link);
+/// <summary>A ticket the reminder posts about; <paramref name="Excerpt"/> is the start of its description as plain text.</summary>
+public sealed record DocsTicket(string Key, string Summary, string Status, Uri Link, string Excerpt = "");
 
 /// <summary>Searches Jira for the docs tickets that wait on someone and sends one reminder per ticket.</summary>
 public sealed class DocsReminderJob
@@ -34,7 +34,7 @@ public sealed class DocsReminderJob
     {
         var sent = new List<DocsTicket>();
         // One page in memory at a time; the SDK follows nextPageToken (Cloud) or startAt (Data Center).
-        string[] fields = ["summary", "status"];
+        string[] fields = ["summary", "status", "description"];
         var issues = _dataCenter
             ? _jira.V2.SearchIssuesByOffsetAsync(Jql, fields, cancellationToken: cancellationToken)
             : _jira.V3.SearchIssuesAsync(Jql, fields, cancellationToken: cancellationToken);
@@ -47,16 +47,27 @@ public sealed class DocsReminderJob
         return sent;
     }
 
-    /// <summary>The Slack text for a ticket: linked key, summary and status (Slack's mrkdwn).</summary>
+    /// <summary>The Slack text for a ticket: linked key, summary, status and a description excerpt (Slack's mrkdwn).</summary>
     public static string FormatMessage(DocsTicket ticket) =>
-        $"<{ticket.Link}|{Escape(ticket.Key)}> {Escape(ticket.Summary)} is *{Escape(ticket.Status)}*";
+        $"<{ticket.Link}|{Escape(ticket.Key)}> {Escape(ticket.Summary)} is *{Escape(ticket.Status)}*"
+        + (ticket.Excerpt.Length == 0 ? "" : "\n> " + Escape(ticket.Excerpt));
 
     private DocsTicket ToTicket(JiraIssue issue)
     {
         var key = issue.Key ?? issue.Id ?? "?";
         return new DocsTicket(key, issue.Fields.Summary ?? "", issue.Fields.Status?.Name ?? "",
-            new Uri(_jira.HttpClient.BaseAddress!, "browse/" + Uri.EscapeDataString(key)));
+            new Uri(_jira.HttpClient.BaseAddress!, "browse/" + Uri.EscapeDataString(key)), Excerpt(issue.Fields));
     }
+
+    // The description as plain text (ADF on v3, wiki markup on Data Center), on one line and cut to a Slack-sized excerpt.
+    private static string Excerpt(IssueFields fields)
+    {
+        var text = fields.DescriptionDocument()?.ToPlainText() ?? "";
+        text = string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength - 1) + "…";
+    }
+
+    private const int ExcerptLength = 140;
 
     // Slack treats &, < and > as control characters in message text.
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
