@@ -30,6 +30,7 @@ internal static class SpecNormalizer
         // Hoisting names types after their owners, so the owners' final names must come after it.
         new InlineSchemas(),
         new SchemaNames(),
+        new AdfDocumentProperties(apiVersion),
     ];
 
     public static SpecDocument Normalize(string json, IReadOnlyList<SpecPatch> patches, string apiVersion)

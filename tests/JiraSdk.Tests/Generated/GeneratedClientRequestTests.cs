@@ -99,7 +99,7 @@ public class GeneratedClientRequestTests : GeneratedClientFixture
             .WithContent("{\"body\":" + adf + "}")
             .Respond(HttpStatusCode.Created, "application/json", """{"id":"100","body":""" + adf + "}");
 
-        var comment = await Api.IssueComments.AddCommentAsync("DOCS-1", new Comment { Body = JsonDocument.Parse(adf).RootElement });
+        var comment = await Api.IssueComments.AddCommentAsync("DOCS-1", new Comment { Body = JiraSdk.RichText.AdfDocument.Parse(adf) });
 
         Assert.That(comment.Id, Is.EqualTo("100"));
     }

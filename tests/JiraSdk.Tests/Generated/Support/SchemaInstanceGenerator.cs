@@ -42,6 +42,10 @@ internal sealed class SchemaInstanceGenerator(JsonElement document, Random rando
         }
 
         var type = schema.TryGetProperty("type", out var t) ? t.GetString() : schema.TryGetProperty("properties", out _) ? "object" : null;
+        // v3 leaves rich text untyped and names its format only in prose; the generated v3 models type it AdfDocument.
+        if (type is null && schema.TryGetProperty("description", out var description) && description.ValueKind == JsonValueKind.String
+            && description.GetString()!.Contains("Atlassian Document Format", StringComparison.Ordinal))
+            return JsonNode.Parse("""{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"text"}]}]}""");
         var format = schema.TryGetProperty("format", out var f) ? f.GetString() : null;
         return type switch
         {
