@@ -309,6 +309,12 @@ internal sealed class JsonShapes
         // The engine matches users by account id, email or display name, and names (Data Center) too.
         foreach (var name in new[] { "assignee", "reporter", "creator" })
             if (fields[name] is JsonObject u && _store.FindUser((string?)u["accountId"]) is { } user) u["name"] = user.Name;
+        // Text search (~) reads plain text, not wiki markup.
+        fields["description"] = issue.Description is null ? null : WireRichText.ToPlainText(issue.Description);
+        fields["environment"] = issue.Environment is null ? null : WireRichText.ToPlainText(issue.Environment);
+        if (fields["comment"]?["comments"] is JsonArray comments)
+            for (var i = 0; i < comments.Count && i < issue.Comments.Count; i++)
+                if (comments[i] is JsonObject c) c["body"] = WireRichText.ToPlainText(issue.Comments[i].Body);
         return o;
     }
 

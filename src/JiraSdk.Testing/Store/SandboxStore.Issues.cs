@@ -244,7 +244,8 @@ internal sealed partial class SandboxStore
                 var text = WireRichText.FromWire(value, apiVersion, name);
                 var old = name == "description" ? issue.Description : issue.Environment;
                 if (old == text) return;
-                Change(changes, name, name, null, old, null, text);
+                // Changelog strings carry the text as wiki markup, not the stored document's JSON.
+                Change(changes, name, name, null, old is null ? null : WireRichText.ToWiki(old), null, text is null ? null : WireRichText.ToWiki(text));
                 if (name == "description") issue.Description = text; else issue.Environment = text;
                 return;
             }
