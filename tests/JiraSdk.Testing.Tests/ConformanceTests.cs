@@ -41,9 +41,7 @@ public sealed class ConformanceTests
         _v3 = (JsonObject)JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(SpecsDirectory, "jira-platform-v3.json")))!;
         _v2 = (JsonObject)JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(SpecsDirectory, "jira-platform-v2.json")))!;
         _sandbox = await JiraSandbox.StartAsync();
-        _http = new HttpClient { BaseAddress = _sandbox.SiteUrl };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(_sandbox.Credentials.Email + ":" + _sandbox.Credentials.ApiToken)));
+        _http = SandboxHttp.Create(_sandbox);
         var created = await SendAsync(HttpMethod.Post, "rest/api/3/issue", new JsonObject
         {
             ["fields"] = new JsonObject

@@ -17,9 +17,7 @@ public sealed class IssueRestTests
     public async Task StartAsync()
     {
         _sandbox = await JiraSandbox.StartAsync(new JiraSandboxOptions { Jql = new TestJql() });
-        _http = new HttpClient { BaseAddress = _sandbox.SiteUrl };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(_sandbox.Credentials.Email + ":" + _sandbox.Credentials.ApiToken)));
+        _http = SandboxHttp.Create(_sandbox);
     }
 
     [OneTimeTearDown]

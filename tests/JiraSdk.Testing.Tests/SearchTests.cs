@@ -9,14 +9,7 @@ namespace JiraSdk.Testing.Tests;
 /// <summary>Search paging and shapes (the JQL itself is the engine's; these use a small double).</summary>
 public sealed class SearchTests
 {
-    private static HttpClient Http(JiraSandbox sandbox)
-    {
-        var http = new HttpClient { BaseAddress = sandbox.SiteUrl };
-        http.DefaultRequestHeaders.Authorization = sandbox.Mode == JiraSandboxMode.Cloud
-            ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(sandbox.Credentials.Email + ":" + sandbox.Credentials.ApiToken)))
-            : new AuthenticationHeaderValue("Bearer", sandbox.Credentials.PersonalAccessToken);
-        return http;
-    }
+    private static HttpClient Http(JiraSandbox sandbox) => SandboxHttp.Create(sandbox);
 
     private static async Task<(HttpStatusCode Status, JsonObject Body)> SendAsync(HttpClient http, HttpMethod method, string path, JsonNode? body = null)
     {

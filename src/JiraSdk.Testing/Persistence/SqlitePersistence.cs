@@ -70,30 +70,23 @@ internal sealed class SqlitePersistence : ISandboxPersistence, IAsyncDisposable
         }
     }
 
-    public void Upsert(string kind, string id, object record)
-    {
-        lock (_gate)
-        {
-            using var command = _connection.CreateCommand();
-            command.Transaction = _transaction;
-            // ON CONFLICT keeps the row (and its rowid, the insertion order) and replaces the JSON.
-            command.CommandText = "INSERT INTO records (kind, id, json) VALUES ($kind, $id, $json) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json;";
-            command.Parameters.AddWithValue("$kind", kind);
-            command.Parameters.AddWithValue("$id", id);
-            command.Parameters.AddWithValue("$json", JsonSerializer.Serialize(record, record.GetType(), Json));
-            command.ExecuteNonQuery();
-        }
-    }
+    // ON CONFLICT keeps the row (and its rowid, the insertion order) and replaces the JSON.
+    public void Upsert(string kind, string id, object record) =>
+        Run("INSERT INTO records (kind, id, json) VALUES ($kind, $id, $json) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json;",
+            kind, id, JsonSerializer.Serialize(record, record.GetType(), Json));
 
-    public void Delete(string kind, string id)
+    public void Delete(string kind, string id) => Run("DELETE FROM records WHERE kind = $kind AND id = $id;", kind, id, null);
+
+    private void Run(string sql, string kind, string id, string? json)
     {
         lock (_gate)
         {
             using var command = _connection.CreateCommand();
             command.Transaction = _transaction;
-            command.CommandText = "DELETE FROM records WHERE kind = $kind AND id = $id;";
+            command.CommandText = sql;
             command.Parameters.AddWithValue("$kind", kind);
             command.Parameters.AddWithValue("$id", id);
+            if (json is not null) command.Parameters.AddWithValue("$json", json);
             command.ExecuteNonQuery();
         }
     }
