@@ -33,7 +33,7 @@ public sealed class RichTextTests
         using var response = await _http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.EqualTo(expected), text);
-        return text.Length == 0 ? new JsonObject() : (JsonObject)JsonNode.Parse(text)!;
+        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text) is JsonObject o ? o : new JsonObject { ["array"] = JsonNode.Parse(text) };
     }
 
     private static JsonObject Text(string text, string? mark = null)
@@ -113,5 +113,28 @@ public sealed class RichTextTests
         Assert.That(found["issues"]!.AsArray().Select(i => (string?)i!["key"]), Is.EqualTo(new[] { key }));
         var none = await SendAsync(HttpMethod.Post, "rest/api/3/search/jql", new JsonObject { ["jql"] = "project = DOCS AND description ~ \"h1\"", ["fields"] = new JsonArray("key") });
         Assert.That(none["issues"]!.AsArray(), Is.Empty, "wiki syntax is not searchable text");
+    }
+
+    [Test]
+    public async Task A_textarea_custom_field_keeps_its_adf_on_v3_and_is_wiki_on_v2()
+    {
+        var field = _sandbox.Seed.AddCustomField("Release notes text", SandboxFieldType.TextArea);
+        var document = RichDocument();
+        var created = await SendAsync(HttpMethod.Post, "rest/api/3/issue", new JsonObject
+        {
+            ["fields"] = new JsonObject
+            {
+                ["project"] = new JsonObject { ["key"] = "DOCS" }, ["issuetype"] = new JsonObject { ["name"] = "Task" },
+                ["summary"] = "Rich custom field", [field.Id] = document.DeepClone(),
+            },
+        }, expected: 201);
+        var key = (string)created["key"]!;
+
+        var v3 = await SendAsync(HttpMethod.Get, $"rest/api/3/issue/{key}?fields={field.Id}");
+        Assert.That(JsonNode.DeepEquals(v3["fields"]![field.Id], document), Is.True);
+        var v2 = await SendAsync(HttpMethod.Get, $"rest/api/2/issue/{key}?fields={field.Id}");
+        Assert.That((string?)v2["fields"]![field.Id], Does.StartWith("h2. Release notes"));
+        var definition = (await SendAsync(HttpMethod.Get, "rest/api/3/field"))["array"]!.AsArray().First(f => (string?)f!["id"] == field.Id)!;
+        Assert.That((string?)definition["schema"]!["custom"], Is.EqualTo("com.atlassian.jira.plugin.system.customfieldtypes:textarea"));
     }
 }

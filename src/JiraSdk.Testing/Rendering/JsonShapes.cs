@@ -258,6 +258,7 @@ internal sealed class JsonShapes
         "number" => "com.atlassian.jira.plugin.system.customfieldtypes:float",
         "select" => "com.atlassian.jira.plugin.system.customfieldtypes:select",
         "user" => "com.atlassian.jira.plugin.system.customfieldtypes:userpicker",
+        "textarea" => "com.atlassian.jira.plugin.system.customfieldtypes:textarea",
         _ => "com.atlassian.jira.plugin.system.customfieldtypes:textfield",
     };
 
@@ -315,6 +316,8 @@ internal sealed class JsonShapes
         if (fields["comment"]?["comments"] is JsonArray comments)
             for (var i = 0; i < comments.Count && i < issue.Comments.Count; i++)
                 if (comments[i] is JsonObject c) c["body"] = WireRichText.ToPlainText(issue.Comments[i].Body);
+        foreach (var field in _store.CustomFields.Where(f => f.Kind == "textarea"))
+            if (issue.Custom.TryGetValue(field.FieldId, out var stored) && (string?)stored is { } text) fields[field.FieldId] = WireRichText.ToPlainText(text);
         return o;
     }
 
@@ -426,6 +429,8 @@ internal sealed class JsonShapes
                 };
             case "user":
                 return UserOrNull((string?)stored, ctx);
+            case "textarea":
+                return WireRichText.ToWire((string?)stored, ctx.ApiVersion);
             default:
                 return stored.DeepClone();
         }
