@@ -137,4 +137,37 @@ public sealed class RichTextTests
         var definition = (await SendAsync(HttpMethod.Get, "rest/api/3/field"))["array"]!.AsArray().First(f => (string?)f!["id"] == field.Id)!;
         Assert.That((string?)definition["schema"]!["custom"], Is.EqualTo("com.atlassian.jira.plugin.system.customfieldtypes:textarea"));
     }
+
+    private static string FindAdfSchema()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "..", "shared", "adf", "full.json");
+            if (File.Exists(candidate)) return Path.GetFullPath(candidate);
+        }
+        return "/work/shared/adf/full.json";
+    }
+
+    [Test]
+    public async Task An_issue_written_from_markdown_stores_schema_valid_adf_that_reads_back_as_the_same_markdown()
+    {
+        const string markdown = "# Plan\n\nSome **bold** text and `code`.\n\n- one\n- two\n\n1. first\n2. second\n\n> quoted\n";
+        var document = JiraSdk.RichText.AdfDocument.FromMarkdown(markdown);
+        var created = await SendAsync(HttpMethod.Post, "rest/api/3/issue", new JsonObject
+        {
+            ["fields"] = new JsonObject
+            {
+                ["project"] = new JsonObject { ["key"] = "DOCS" }, ["issuetype"] = new JsonObject { ["name"] = "Task" },
+                ["summary"] = "From Markdown", ["description"] = document.ToJsonObject(),
+            },
+        }, expected: 201);
+
+        var v3 = await SendAsync(HttpMethod.Get, $"rest/api/3/issue/{(string)created["key"]!}?fields=description");
+        var stored = v3["fields"]!["description"]!;
+        var schema = JiraSdk.RichText.AdfSchema.Load(await File.ReadAllTextAsync(FindAdfSchema()));
+        var validation = schema.Validate(System.Text.Json.JsonDocument.Parse(stored.ToJsonString()).RootElement);
+        Assert.That(validation.IsValid, Is.True, string.Join("\n", validation.Errors));
+        Assert.That(JiraSdk.RichText.AdfDocument.FromJson(stored).ToMarkdown(), Is.EqualTo(document.ToMarkdown()));
+        Assert.That(document.ToMarkdown().TrimEnd(), Is.EqualTo(markdown.TrimEnd()));
+    }
 }
