@@ -26,6 +26,8 @@ internal static partial class CodeFixups
 
     private const string MultipartContent = "new System.Net.Http.MultipartFormDataContent(boundary_)";
 
+    private const string BinaryBodyContentType = "System.Net.Http.Headers.MediaTypeHeaderValue.Parse(body.ContentType)";
+
     // A free-form query parameter (a string map, see ObjectQueryParameters) is sent pair by pair; NSwag reads
     // AdditionalProperties from it as if it were a model, and does not escape a keyword name there (params).
     [GeneratedRegex(@"foreach \(var item_ in @?(?<name>\w+)\.AdditionalProperties\) \{ urlBuilder_")]
@@ -39,6 +41,9 @@ internal static partial class CodeFixups
         code = FormFromDictionary().Replace(code, "var content_ = JiraSdk.Serialization.FormUrlEncodedBody.FromJson(json_);");
         // .NET's multipart content writes a non-ASCII file name as a MIME encoded word plus filename*, and rejects a
         // name with quotes; JiraSdk's writes the raw UTF-8 name, as browsers do (RFC 7578 §4.2).
-        return code.Replace(MultipartContent, "new JiraSdk.Serialization.MultipartFormBody(boundary_)");
+        code = code.Replace(MultipartContent, "new JiraSdk.Serialization.MultipartFormBody(boundary_)");
+        // A raw binary body (avatar images) with no content type given takes the image type from its first bytes,
+        // or fails with a clear ArgumentException, instead of NSwag's FormatException from parsing null.
+        return code.Replace(BinaryBodyContentType, "JiraSdk.Serialization.BinaryBody.ContentTypeOf(body.Data, body.ContentType)");
     }
 }

@@ -17,7 +17,7 @@ internal static class JiraCli
         var verbose = parse.GetValue(globals.Verbose);
         if (parse.Errors.Count > 0)
         {
-            await context.Error.WriteLineAsync($"jira: {parse.Errors[0].Message} (see 'jira --help')");
+            await context.Error.WriteLineAsync("jira: " + CommandSuggestions.Describe(parse));
             return ExitCodes.UsageError;
         }
         try
@@ -46,6 +46,8 @@ internal static class JiraCli
         root.Add(OAuth2Commands.Create(globals, context));
         root.Add(WebhookCommands.Create(globals, context));
         root.Add(SandboxCommand.Create(context));
+        root.Add(DoctorCommand.Create(globals, context));
+        root.Add(WatchCommand.Create(globals, context));
         return root;
     }
 

@@ -71,6 +71,7 @@ public sealed class JiraClientOptions
     {
         Retry = Retry ?? new JiraRetryOptions(),
         Timeout = Timeout,
+        Authentication = Authentication,
         CreateAuthenticationHandler = AuthenticationHandlerFactory(),
         LoggerFactory = LoggerFactory ?? fallbackLoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
         Time = TimeProvider ?? TimeProvider.System,
@@ -81,7 +82,6 @@ public sealed class JiraClientOptions
     {
         if (Authentication is not null && AuthenticationHandler is not null)
             throw new InvalidOperationException($"Set either {nameof(JiraClientOptions)}.{nameof(Authentication)} or {nameof(AuthenticationHandler)}, not both.");
-        if (Authentication is { } authentication) return () => new JiraAuthenticationHandler(authentication);
         return AuthenticationHandler;
     }
 

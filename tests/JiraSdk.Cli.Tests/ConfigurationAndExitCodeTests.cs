@@ -24,7 +24,7 @@ public sealed class ConfigurationAndExitCodeTests
         var run = await cli.RunAsync(args);
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
         Assert.That(run.Err.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
-        Assert.That(run.Err, Does.StartWith("jira: ").And.Contain("jira --help"));
+        Assert.That(run.Err, Does.StartWith("jira: ").And.Contain(" --help"));
     }
 
     [Test]

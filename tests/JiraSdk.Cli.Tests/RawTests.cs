@@ -64,7 +64,8 @@ public sealed class RawTests
         var run = await cli.RunAsync("raw", "GET", "/rest/api/3/myself");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        Assert.That(run.Err.Trim(), Is.EqualTo("HTTP 200 OK"));
+        // Issue 13: the wait is said on stderr (the harness's backoff is milliseconds, so "1 s" after rounding up).
+        Assert.That(run.Err.Trim().Split('\n'), Is.EqualTo(new[] { "jira: rate limited; retrying in 1 s", "HTTP 200 OK" }));
         Assert.That(jira.Requests.Select(r => r.Authorization), Is.EqualTo(new[] { CliHarness.BasicHeader, CliHarness.BasicHeader }));
     }
 

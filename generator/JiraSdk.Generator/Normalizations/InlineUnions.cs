@@ -16,30 +16,21 @@ internal sealed class InlineUnions : ISpecNormalization
 {
     public void Apply(SpecDocument document)
     {
-        var merged = Visit(document.Root);
+        var merged = JsonWalk.EachObject(document.Root, MergeUnions);
         if (merged > 0) document.Log($"{merged} unions of inline objects without a discriminator → one object each");
     }
 
-    private static int Visit(JsonNode? node)
+    private static int MergeUnions(JsonObject obj)
     {
         var merged = 0;
-        switch (node)
+        foreach (var combinator in new[] { "oneOf", "anyOf" })
         {
-            case JsonObject obj:
-                foreach (var combinator in new[] { "oneOf", "anyOf" })
-                {
-                    if (obj[combinator] is JsonArray { Count: > 0 } members && !obj.ContainsKey("discriminator")
-                        && members.All(m => m is JsonObject member && !member.ContainsKey("$ref") && member["properties"] is JsonObject && member["type"]?.GetValue<string>() is null or "object"))
-                    {
-                        Merge(obj, combinator, members.Cast<JsonObject>().ToList());
-                        merged++;
-                    }
-                }
-                foreach (var (_, value) in obj.ToList()) merged += Visit(value);
-                break;
-            case JsonArray array:
-                foreach (var item in array.ToList()) merged += Visit(item);
-                break;
+            if (obj[combinator] is JsonArray { Count: > 0 } members && !obj.ContainsKey("discriminator")
+                && members.All(m => m is JsonObject member && !member.ContainsKey("$ref") && member["properties"] is JsonObject && member["type"]?.GetValue<string>() is null or "object"))
+            {
+                Merge(obj, combinator, members.Cast<JsonObject>().ToList());
+                merged++;
+            }
         }
         return merged;
     }

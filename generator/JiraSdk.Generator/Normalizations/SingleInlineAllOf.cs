@@ -14,32 +14,23 @@ internal sealed class SingleInlineAllOf : ISpecNormalization
 {
     public void Apply(SpecDocument document)
     {
-        var merged = Visit(document.Root);
+        var merged = JsonWalk.EachObject(document.Root, Merge);
         if (merged > 0) document.Log($"{merged} single inline allOf members merged into their holders");
     }
 
-    private static int Visit(JsonNode? node)
+    private static int Merge(JsonObject obj)
     {
         var merged = 0;
-        switch (node)
+        while (obj["allOf"] is JsonArray { Count: 1 } allOf && allOf[0] is JsonObject member && !member.ContainsKey("$ref"))
         {
-            case JsonObject obj:
-                while (obj["allOf"] is JsonArray { Count: 1 } allOf && allOf[0] is JsonObject member && !member.ContainsKey("$ref"))
-                {
-                    obj.Remove("allOf");
-                    foreach (var (key, value) in member.ToList())
-                    {
-                        if (obj.ContainsKey(key)) continue;
-                        member.Remove(key);
-                        obj[key] = value;
-                    }
-                    merged++;
-                }
-                foreach (var (_, value) in obj.ToList()) merged += Visit(value);
-                break;
-            case JsonArray array:
-                foreach (var item in array.ToList()) merged += Visit(item);
-                break;
+            obj.Remove("allOf");
+            foreach (var (key, value) in member.ToList())
+            {
+                if (obj.ContainsKey(key)) continue;
+                member.Remove(key);
+                obj[key] = value;
+            }
+            merged++;
         }
         return merged;
     }

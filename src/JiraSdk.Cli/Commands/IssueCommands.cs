@@ -86,7 +86,7 @@ internal static class IssueCommands
                 if (!file.Exists) throw new UsageException($"--description-file: {file.FullName} does not exist.");
                 descriptionText = await File.ReadAllTextAsync(file.FullName, cancellationToken);
             }
-            if (descriptionText is not null) fields["description"] = RichText(descriptionText, settings.ApiVersion, parse.GetValue(adf), "--description");
+            if (descriptionText is not null) fields["description"] = await RichTextAsync(descriptionText, settings.ApiVersion, parse.GetValue(adf), "--description", context);
             foreach (var assignment in parse.GetValue(field) ?? Array.Empty<string>()) Assign(fields, assignment);
             if (fields["project"] is null) throw new UsageException("Creating an issue needs --project (or fields.project in --data).");
             if (fields["summary"] is null) throw new UsageException("Creating an issue needs --summary (or fields.summary in --data).");
@@ -129,7 +129,7 @@ internal static class IssueCommands
                 throw new CommandFailedException($"{issueKey} has no transition '{wanted}'; available: {(available.Count == 0 ? "none" : string.Join(", ", available.Select(t => $"{t.Name} ({t.Id})")))}.");
             var body = new JsonObject { ["transition"] = new JsonObject { ["id"] = match.Id } };
             if (parse.GetValue(comment) is { } text)
-                body["update"] = new JsonObject { ["comment"] = new JsonArray(new JsonObject { ["add"] = new JsonObject { ["body"] = RichText(text, connection.ApiVersion, parse.GetValue(adf), "--comment") } }) };
+                body["update"] = new JsonObject { ["comment"] = new JsonArray(new JsonObject { ["add"] = new JsonObject { ["body"] = await RichTextAsync(text, connection.ApiVersion, parse.GetValue(adf), "--comment", context) } }) };
             await connection.SendExpectingSuccessAsync(HttpMethod.Post, path, body.ToJsonString(), cancellationToken);
             await context.Error.WriteLineAsync($"jira: {issueKey}: {match.Name} → {match.To}");
             return ExitCodes.Success;
@@ -149,7 +149,7 @@ internal static class IssueCommands
             var comment = parse.GetValue(text)!;
             if (comment == "-") comment = await context.Input.ReadToEndAsync(cancellationToken);
             if (string.IsNullOrWhiteSpace(comment)) throw new UsageException("The comment is empty.");
-            var body = new JsonObject { ["body"] = RichText(comment.TrimEnd(), connection.ApiVersion, parse.GetValue(adf), "the comment") };
+            var body = new JsonObject { ["body"] = await RichTextAsync(comment.TrimEnd(), connection.ApiVersion, parse.GetValue(adf), "the comment", context) };
             var created = await connection.SendExpectingSuccessAsync(HttpMethod.Post, $"{Api(connection)}/issue/{Uri.EscapeDataString(issueKey)}/comment", body.ToJsonString(), cancellationToken);
             using var document = JsonDocument.Parse(created);
             await context.Output.WriteLineAsync(FieldText.IssueField(document.RootElement, "id"));
@@ -168,9 +168,9 @@ internal static class IssueCommands
 
     /// <summary>
     /// Rich text from the command line: Markdown (or ADF JSON with <c>--adf</c>) becomes ADF for API v3 and wiki markup
-    /// for v2, which is what each version's rich-text fields take.
+    /// for v2, which is what each version's rich-text fields take. What wiki markup cannot express is named on standard error.
     /// </summary>
-    internal static JsonNode RichText(string text, string apiVersion, bool isAdf, string what)
+    internal static async Task<JsonNode> RichTextAsync(string text, string apiVersion, bool isAdf, string what, CliContext context)
     {
         AdfDocument document;
         if (isAdf)
@@ -189,6 +189,8 @@ internal static class IssueCommands
         if (apiVersion != "2") return document.ToJsonObject();
         var report = new AdfConversionReport();
         var wiki = document.ToWikiMarkup(report);
+        foreach (var dropped in report.Dropped)
+            await context.Error.WriteLineAsync($"jira: warning: {what}: wiki markup (API v2) cannot express {dropped}");
         return JsonValue.Create(wiki);
     }
 

@@ -1,21 +1,27 @@
 using System.CommandLine;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using JiraSdk.Cli.Configuration;
 using JiraSdk.Cli.Connection;
 using JiraSdk.Cli.Output;
 using JiraSdk.Webhooks.Events;
-using JiraSdk.Webhooks.Parsing;
+using JiraSdk.Webhooks.Redis;
 using JiraSdk.Webhooks.Registration;
-using JiraSdk.Webhooks.Verification;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
 
 namespace JiraSdk.Cli.Commands;
 
 /// <summary><c>jira webhook listen|register|list|delete</c>.</summary>
 internal static class WebhookCommands
 {
-    public const string SignatureHeader = "X-Hub-Signature";
-
     public static Command Create(GlobalOptions globals, CliContext context)
     {
         var webhook = new Command("webhook", "Receive Jira webhooks locally and manage the site's admin webhooks");
@@ -28,87 +34,28 @@ internal static class WebhookCommands
 
     private static Command Listen(CliContext context)
     {
-        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 to listen on", Required = true };
-        var secret = new Option<string?>("--secret") { Description = "The webhook secret; deliveries not signed with it are rejected (env JIRA_WEBHOOK_SECRET)" };
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1 to listen on (0 picks a free one, printed on stderr)", Required = true };
+        var secret = new Option<string?>("--secret") { Description = "The admin webhook's secret: deliveries must carry X-Hub-Signature made with it (env JIRA_WEBHOOK_SECRET)" };
+        var clientSecret = new Option<string?>("--client-secret") { Description = "The OAuth 2.0 app's client secret: app webhook deliveries must carry a Bearer JWT signed with it (env JIRA_OAUTH2_CLIENT_SECRET)" };
+        var redis = new Option<string?>("--redis") { Description = "HOST:PORT of a Redis shared with other listeners, so each delivery is printed once across all of them" };
         var json = new Option<bool>("--json") { Description = "Print each event's whole body as JSON (one line per event)" };
         var count = new Option<int?>("--count") { Description = "Stop after this many verified events" };
-        var command = new Command("listen", "Receive webhook deliveries on 127.0.0.1 and print each verified event; forged ones get 401") { port, secret, json, count };
+        var command = new Command("listen", "Receive webhook deliveries on 127.0.0.1 and print each verified event once; forged or unsigned ones get 401, malformed ones 400")
+            { port, secret, clientSecret, redis, json, count };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var key = parse.GetValue(secret) ?? context.GetEnvironment("JIRA_WEBHOOK_SECRET")
-                ?? throw new UsageException("webhook listen needs --secret (or JIRA_WEBHOOK_SECRET): the secret the webhook was registered with.");
+            var hmacSecret = parse.GetValue(secret) ?? context.GetEnvironment("JIRA_WEBHOOK_SECRET");
+            var appSecret = parse.GetValue(clientSecret) ?? context.GetEnvironment("JIRA_OAUTH2_CLIENT_SECRET");
+            if (string.IsNullOrEmpty(hmacSecret) && string.IsNullOrEmpty(appSecret))
+                throw new UsageException("webhook listen needs --secret (or JIRA_WEBHOOK_SECRET), the admin webhook's secret, and/or --client-secret (or JIRA_OAUTH2_CLIENT_SECRET), the OAuth 2.0 app's.");
             var listenPort = parse.GetValue(port);
-            if (listenPort is < 1 or > 65535) throw new UsageException("--port must be between 1 and 65535.");
+            if (listenPort is < 0 or > 65535) throw new UsageException("--port must be between 0 and 65535.");
             var max = parse.GetValue(count);
             if (max is < 1) throw new UsageException("--count must be at least 1.");
-            var verifier = new JiraWebhookSignatureVerifier(new[] { key });
-            var parser = new JiraWebhookParser();
-
-            using var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{listenPort}/");
-            try
-            {
-                listener.Start();
-            }
-            catch (HttpListenerException ex)
-            {
-                throw new UsageException($"Cannot listen on 127.0.0.1:{listenPort} ({ex.Message}); choose another --port.");
-            }
-            await context.Error.WriteLineAsync($"jira: listening on http://127.0.0.1:{listenPort}/ for signed deliveries; Ctrl+C stops");
-            using var stop = cancellationToken.Register(() => listener.Stop());
-            var received = 0;
-            while (max is null || received < max)
-            {
-                HttpListenerContext delivery;
-                try
-                {
-                    delivery = await listener.GetContextAsync();
-                }
-                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
-                {
-                    break;
-                }
-                if (await HandleAsync(delivery, verifier, parser, parse.GetValue(json), context)) received++;
-            }
-            return ExitCodes.Success;
+            var options = new WebhookListener.Settings(listenPort, hmacSecret, appSecret, parse.GetValue(redis), parse.GetValue(json), max);
+            return await WebhookListener.RunAsync(options, context, cancellationToken);
         });
         return command;
-    }
-
-    /// <summary>Answers one request; returns whether it was a verified event.</summary>
-    private static async Task<bool> HandleAsync(HttpListenerContext delivery, JiraWebhookSignatureVerifier verifier, JiraWebhookParser parser, bool json, CliContext context)
-    {
-        var request = delivery.Request;
-        if (request.HttpMethod != "POST")
-        {
-            Answer(delivery.Response, 405);
-            return false;
-        }
-        using var buffer = new MemoryStream();
-        await request.InputStream.CopyToAsync(buffer);
-        var body = buffer.ToArray();
-        var signature = verifier.Verify(body, request.Headers[SignatureHeader]);
-        if (signature != WebhookSignatureStatus.Valid)
-        {
-            Answer(delivery.Response, 401);
-            await context.Error.WriteLineAsync($"jira: rejected a delivery from {request.RemoteEndPoint?.Address}: signature {signature}");
-            return false;
-        }
-        JiraWebhookEvent parsed;
-        try
-        {
-            parsed = parser.Parse(body);
-        }
-        catch (JiraWebhookPayloadException ex)
-        {
-            Answer(delivery.Response, 400);
-            await context.Error.WriteLineAsync("jira: rejected a signed delivery that is not a webhook payload: " + JiraCli.OneLine(ex.Message));
-            return false;
-        }
-        Answer(delivery.Response, 204);
-        await context.Output.WriteLineAsync(json ? JsonSerializer.Serialize(parsed.Raw) : Describe(parsed));
-        await context.Output.FlushAsync();
-        return true;
     }
 
     internal static string Describe(JiraWebhookEvent e)
@@ -119,13 +66,6 @@ internal static class WebhookCommands
             : string.Empty;
         var summary = e.Raw.TryGetProperty("issue", out var i2) && i2.ValueKind == JsonValueKind.Object ? FieldText.IssueField(i2, "summary") : string.Empty;
         return $"{when}  {e.WebhookEventName}  {subject}  {summary}".TrimEnd();
-    }
-
-    private static void Answer(HttpListenerResponse response, int status)
-    {
-        response.StatusCode = status;
-        response.ContentLength64 = 0;
-        response.Close();
     }
 
     private static Command Register(GlobalOptions globals, CliContext context)
@@ -200,5 +140,170 @@ internal static class WebhookCommands
             return ExitCodes.Success;
         });
         return command;
+    }
+}
+
+/// <summary>
+/// <c>jira webhook listen</c>: the SDK's own receiver (<c>MapJiraWebhooks</c>: verification, de-duplication, parser) on
+/// Kestrel at 127.0.0.1, with a handler that prints each event. Nothing here re-implements a step of the receiver.
+/// </summary>
+internal static class WebhookListener
+{
+    public sealed record Settings(int Port, string? Secret, string? ClientSecret, string? Redis, bool Json, int? Count);
+
+    public static async Task<int> RunAsync(Settings settings, CliContext context, CancellationToken cancellationToken)
+    {
+        var output = new EventPrinter(context, settings.Json, settings.Count);
+        ConnectionMultiplexer? redis = null;
+        if (settings.Redis is { } endpoint)
+        {
+            try
+            {
+                redis = await ConnectionMultiplexer.ConnectAsync(endpoint + ",abortConnect=true,connectTimeout=5000");
+            }
+            catch (Exception ex) when (ex is RedisConnectionException or ArgumentException)
+            {
+                throw new UsageException($"Cannot connect to Redis at {endpoint}: {JiraCli.OneLine(ex.Message)}");
+            }
+        }
+        try
+        {
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+            builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port));
+            builder.Services.AddRoutingCore();
+            builder.Services.AddSingleton(context.TimeProvider);
+            builder.Logging.AddProvider(new StderrLoggerProvider(output));
+            var webhooks = builder.Services.AddJiraWebhooks(options =>
+            {
+                if (!string.IsNullOrEmpty(settings.Secret)) options.Secrets.Add(settings.Secret!);
+                if (!string.IsNullOrEmpty(settings.ClientSecret)) options.ClientSecrets.Add(settings.ClientSecret!);
+            }).On<JiraWebhookEvent>((e, _, _) => output.PrintAsync(e));
+            if (redis is not null) webhooks.UseDeliveryStore(new RedisWebhookDeliveryStore(redis.GetDatabase()));
+
+            await using var app = builder.Build();
+            // Every path: Jira posts to whatever URL the webhook was registered with.
+            app.MapJiraWebhooks("/{**path}");
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                throw new UsageException($"Cannot listen on 127.0.0.1:{settings.Port} ({JiraCli.OneLine(ex.Message)}); choose another --port.");
+            }
+            var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? $"http://127.0.0.1:{settings.Port}";
+            await output.ErrorAsync($"listening on {address.TrimEnd('/')}/ for verified deliveries; Ctrl+C stops");
+
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, output.Done,
+                app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            using var terminated = TerminationSignal.Register(stop);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            // Let deliveries in flight finish (and be answered) before the process ends.
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await app.StopAsync(grace.Token);
+        }
+        finally
+        {
+            if (redis is not null) await redis.DisposeAsync();
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Prints events and messages one whole line at a time, however many deliveries arrive at once.</summary>
+    private sealed class EventPrinter(CliContext context, bool json, int? count)
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private readonly CancellationTokenSource _done = new();
+        private int _printed;
+
+        public CancellationToken Done => _done.Token;
+
+        public async Task PrintAsync(JiraWebhookEvent e)
+        {
+            var line = json ? JsonSerializer.Serialize(e.Raw) : WebhookCommands.Describe(e);
+            await _gate.WaitAsync();
+            try
+            {
+                if (count is { } max && _printed >= max) return;
+                await context.Output.WriteLineAsync(line);
+                await context.Output.FlushAsync();
+                if (++_printed == count) _done.Cancel();
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public async Task ErrorAsync(string message)
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                await context.Error.WriteLineAsync("jira: " + JiraCli.OneLine(message));
+                await context.Error.FlushAsync();
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+
+    /// <summary>The receiver's warnings and errors (rejections, failures) as "jira: …" lines on stderr; other logs are dropped.</summary>
+    private sealed class StderrLoggerProvider(EventPrinter printer) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName.StartsWith("JiraSdk.", StringComparison.Ordinal) ? new Logger(printer) : NullLogger.Instance;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(EventPrinter printer) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (!IsEnabled(logLevel)) return;
+                var message = formatter(state, exception);
+                if (exception is not null && logLevel >= LogLevel.Error) message += ": " + exception.Message;
+                // Logging is synchronous; the line is written in order with the events, without blocking the caller.
+                _ = printer.ErrorAsync(message);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Ends a long-running command cleanly on SIGTERM (what <c>docker stop</c>, systemd and <c>kill</c> send), as Ctrl+C does:
+/// the signal cancels the command's token instead of killing the process mid-write.
+/// </summary>
+internal static class TerminationSignal
+{
+    public static IDisposable? Register(CancellationTokenSource stop)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            });
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
     }
 }

@@ -30,6 +30,9 @@ internal sealed class JiraConnection : IDisposable
 
     public Uri SiteUrl => _jira.HttpClient.BaseAddress!;
 
+    /// <summary>The SDK client every command sends through.</summary>
+    public JiraClient Client => _jira;
+
     /// <summary>The client with the SDK pipeline on the site URL, for SDK components that take an HttpClient (webhook registrar).</summary>
     public HttpClient Http => _jira.HttpClient;
 
@@ -37,6 +40,12 @@ internal sealed class JiraConnection : IDisposable
     {
         var site = settings.RequireSiteUrl();
         var authentication = await CreateAuthenticationAsync(settings, context, cancellationToken);
+        // A wait the user would otherwise take for a hang is said on stderr.
+        context.Retry.Waiting ??= wait =>
+        {
+            if (wait.IsRateLimited)
+                context.Error.WriteLine($"jira: rate limited; retrying in {Math.Ceiling(wait.Delay.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)} s");
+        };
         var jira = new JiraClient(new JiraClientOptions
         {
             SiteUrl = site,

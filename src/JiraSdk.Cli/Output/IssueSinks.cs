@@ -4,8 +4,8 @@ using JiraSdk.Cli.Commands;
 namespace JiraSdk.Cli.Output;
 
 /// <summary>
-/// A fixed-width table: the key, then one column per field. Column widths come from the first page (capped), so rows
-/// are written as soon as each page arrives.
+/// A fixed-width table: the key, then one column per field. Rows are written as each page arrives; a column is as wide
+/// as the widest value seen so far (capped), so a long value on a later page widens it instead of being cut.
 /// </summary>
 internal sealed class TableIssueSink : IIssueSink
 {
@@ -23,11 +23,11 @@ internal sealed class TableIssueSink : IIssueSink
     public async Task WriteAsync(IReadOnlyList<JsonElement> issues)
     {
         var rows = issues.Select(issue => _columns.Select(c => FieldText.Cell(FieldText.IssueField(issue, c), MaxColumnWidth)).ToArray()).ToList();
-        if (_widths is null)
-        {
-            _widths = _columns.Select((c, i) => Math.Max(c.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-            await WriteRowAsync(_columns.Select(c => c.ToUpperInvariant()).ToArray());
-        }
+        var first = _widths is null;
+        _widths ??= _columns.Select(c => c.Length).ToArray();
+        for (var i = 0; i < _widths.Length; i++)
+            foreach (var row in rows) _widths[i] = Math.Max(_widths[i], row[i].Length);
+        if (first) await WriteRowAsync(_columns.Select(c => c.ToUpperInvariant()).ToArray());
         foreach (var row in rows) await WriteRowAsync(row);
         await _output.FlushAsync();
     }

@@ -63,10 +63,16 @@ public abstract class JiraAuthentication : IAuthenticationProvider
         new OAuth2ClientCredentialsAuthentication(options);
 
     /// <summary>
-    /// Applies the credentials to one outgoing attempt. Called again for every retry, so OAuth 1.0a gets a fresh nonce and
-    /// timestamp. May rewrite <see cref="HttpRequestMessage.RequestUri"/> (OAuth 2.0 maps the site URL to the API gateway).
+    /// Applies the credentials to one outgoing attempt or redirect hop. Called again for every retry and hop, so OAuth 1.0a
+    /// signs each method, URL and nonce afresh. Never changes where the request goes (see <see cref="RouteAsync"/>).
     /// </summary>
     internal abstract ValueTask AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends the request to where these credentials are accepted, before it is authenticated: OAuth 2.0 maps the site URL
+    /// to the API gateway (<c>https://api.atlassian.com/ex/jira/{cloudId}/…</c>). By default the request stays on the site.
+    /// </summary>
+    internal virtual ValueTask RouteAsync(HttpRequestMessage request, CancellationToken cancellationToken) => default;
 
     /// <summary>
     /// Called once when an authenticated attempt got 401; returns <c>true</c> if the credentials were renewed and the
@@ -92,6 +98,7 @@ public abstract class JiraAuthentication : IAuthenticationProvider
             message.Content.Headers.ContentType = new MediaTypeHeaderValue(FormContent.MediaType);
         }
         var originalUri = message.RequestUri;
+        await RouteAsync(message, cancellationToken).ConfigureAwait(false);
         await AuthenticateAsync(message, cancellationToken).ConfigureAwait(false);
         if (message.Headers.Authorization is { } authorization)
         {

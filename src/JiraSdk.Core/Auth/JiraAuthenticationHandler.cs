@@ -39,6 +39,9 @@ public sealed class JiraAuthenticationHandler : DelegatingHandler
         if (_authentication.CanRenewAfterUnauthorized && request.Content is { } content and not ByteArrayContent)
             await content.LoadIntoBufferAsync().ConfigureAwait(false); // a second send must find the same bytes
         var originalUri = request.RequestUri;
+        // Inside JiraClient's pipeline the route step has run; used on its own, this handler routes too.
+        var routeHere = !Http.RequestProperties.WasRouted(request);
+        if (routeHere) await _authentication.RouteAsync(request, cancellationToken).ConfigureAwait(false);
 
         await _authentication.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -58,6 +61,7 @@ public sealed class JiraAuthenticationHandler : DelegatingHandler
 
         response.Dispose();
         request.RequestUri = originalUri;
+        if (routeHere) await _authentication.RouteAsync(request, cancellationToken).ConfigureAwait(false);
         await _authentication.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }

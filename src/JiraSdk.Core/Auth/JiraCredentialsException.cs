@@ -32,15 +32,38 @@ public sealed class JiraPrivateKeyException : JiraCredentialsException
 }
 
 /// <summary>
-/// Raised when the stored OAuth 2.0 grant can no longer be used (the refresh token was revoked, expired, already
-/// rotated away, or none was issued): the user has to authorize the app again.
+/// The stored OAuth 2.0 grant can no longer be used: Atlassian answered <c>invalid_grant</c> (the refresh token was
+/// revoked, expired or already rotated away), or no refresh token was issued. The user has to authorize the app again.
+/// The refresh token is then marked dead: no further token call is made with it, and every later call raises this.
 /// </summary>
-public sealed class JiraReauthorizationRequiredException : JiraCredentialsException
+/// <remarks>An authentication failure like any other refused credential, so one <c>catch</c> of
+/// <see cref="JiraAuthenticationException"/> covers it.</remarks>
+public sealed class JiraReauthorizationRequiredException : JiraAuthenticationException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">Why reauthorization is needed, without secrets.</param>
     /// <param name="innerException">The underlying cause, if any.</param>
-    public JiraReauthorizationRequiredException(string message, Exception? innerException = null) : base(message, innerException)
+    public JiraReauthorizationRequiredException(string message, Exception? innerException = null) : base(message, 0, null, null, innerException)
+    {
+    }
+
+    /// <summary>From the token endpoint's answer: its status and (secret-free) OAuth error body.</summary>
+    internal JiraReauthorizationRequiredException(string message, int statusCode, string? body) : base(message, statusCode, body, null, null)
+    {
+    }
+}
+
+/// <summary>
+/// Renewed OAuth 2.0 tokens could not be saved (<see cref="JiraOAuth2Options.SaveTokensAsync"/> or the token store
+/// failed). Atlassian rotates refresh tokens, so an unsaved one is lost on restart: the call fails loudly instead of
+/// succeeding with tokens only memory holds. Never retried as a network failure; saving is tried again on the next call.
+/// </summary>
+public sealed class JiraTokenPersistenceException : JiraCredentialsException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What failed, without secrets.</param>
+    /// <param name="innerException">The store's failure.</param>
+    public JiraTokenPersistenceException(string message, Exception? innerException = null) : base(message, innerException)
     {
     }
 }

@@ -33,12 +33,7 @@ internal sealed class BufferedBodyContent : HttpContent
     /// <summary>Reads <paramref name="content"/> to its end; the caller disposes <paramref name="content"/>.</summary>
     public static async Task<BufferedBodyContent> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
-#if NET5_0_OR_GREATER
-        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-        var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(stream, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+        var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(content, cancellationToken).ConfigureAwait(false);
         return new BufferedBodyContent(buffer, length, content);
     }
 

@@ -12,7 +12,10 @@ internal sealed class JiraPipelineSettings
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>Creates the authentication handler for one pipeline instance, or returns <c>null</c> for anonymous calls.</summary>
+    /// <summary>The credentials: the pipeline gets a route step and an authentication step for them.</summary>
+    public Auth.JiraAuthentication? Authentication { get; set; }
+
+    /// <summary>A caller's own authentication handler (one per pipeline instance), when <see cref="Authentication"/> is unset.</summary>
     public Func<DelegatingHandler?>? CreateAuthenticationHandler { get; set; }
 
     public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
@@ -30,10 +33,12 @@ internal sealed class JiraPipelineSettings
 /// ErrorMappingHandler      ours   status ≥ 400 / X-Seraph-LoginReason failure / login page / transport failure → JiraException family
 ///  TracingHandler          ours   one Activity ("JiraSdk") per call, retries and redirects inside it
 ///   TimeoutHandler         ours   one deadline for the whole call, body included → JiraTimeoutException
+///    RateLimitGovernorHandler ours waits out quota pauses (whole client), burst pauses (endpoint), serialised issue writes
 ///    RetryHandler          ours   429 any method, 502/503/504 + network errors (body reads too) idempotent only
 ///     ResponseBufferingHandler ours JSON/text bodies read to the end here, so their failures are retried and mapped
 ///      RedirectHandler     ours   follows 3xx; a hop to another origin is marked to go without credentials
-///       authentication     Auth   JiraAuthenticationHandler: applied anew on every attempt and hop, renews once on 401
+///       RouteHandler       ours   site or API gateway (OAuth 2.0: api.atlassian.com/ex/jira/{cloudId})
+///        authentication    Auth   JiraAuthenticationHandler: applied anew on every attempt and hop, renews once on 401
 ///        UserAgentHandler  Kiota  adds "JiraSdk/version" to User-Agent
 ///         LoggingHandler   ours   one log line per request on the wire, secrets redacted
 ///          primary         .NET   SocketsHttpHandler (net8) / HttpClientHandler: no auto-redirect, gzip/deflate/brotli
@@ -51,17 +56,27 @@ internal static class JiraHttpPipeline
         var logger = settings.LoggerFactory.CreateLogger(LoggerCategory);
         var diagnostics = settings.SchemaDiagnostics ?? new JiraSdk.Serialization.JiraSchemaDiagnostics();
         diagnostics.Logger ??= settings.LoggerFactory.CreateLogger(JiraSdk.Serialization.JiraSchemaDiagnostics.LoggerCategory);
+        var governor = new RateLimitGovernor(settings.Time);
         var handlers = new List<DelegatingHandler>
         {
             new JiraSdk.Serialization.JiraSchemaDiagnosticsHandler(diagnostics),
             new ErrorMappingHandler(settings.Time),
             new TracingHandler(),
             new TimeoutHandler(settings.Timeout, settings.Time),
-            new RetryHandler(settings.Retry, settings.Time, logger),
+            new RateLimitGovernorHandler(governor),
+            new RetryHandler(settings.Retry, settings.Time, logger, governor),
             new ResponseBufferingHandler(),
             new RedirectHandler(),
         };
-        if (settings.CreateAuthenticationHandler?.Invoke() is { } authentication) handlers.Add(authentication);
+        if (settings.Authentication is { } credentials)
+        {
+            handlers.Add(new RouteHandler(credentials));
+            handlers.Add(new Auth.JiraAuthenticationHandler(credentials));
+        }
+        else if (settings.CreateAuthenticationHandler?.Invoke() is { } authentication)
+        {
+            handlers.Add(authentication);
+        }
         handlers.Add(new UserAgentHandler(new UserAgentHandlerOption { ProductName = "JiraSdk", ProductVersion = SdkVersion }));
         handlers.Add(new LoggingHandler(logger));
         return handlers;

@@ -33,6 +33,12 @@ public sealed class JiraRetryOptions
     /// </summary>
     public bool RetryNonIdempotentRequests { get; set; }
 
+    /// <summary>
+    /// Called before each wait between attempts, e.g. to tell a user "rate limited; retrying in 12 s". Runs on the calling
+    /// request's flow; keep it quick and do not throw.
+    /// </summary>
+    public Action<JiraRetryWait>? Waiting { get; set; }
+
     /// <summary>A source of numbers in [0, 1) for jitter; tests pin it.</summary>
     internal Func<double>? Random { get; set; }
 
@@ -47,4 +53,39 @@ public sealed class JiraRetryOptions
         if (MaxDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(MaxDelay), MaxDelay, "Must not be negative.");
         if (JitterRatio < 0 || double.IsNaN(JitterRatio)) throw new ArgumentOutOfRangeException(nameof(JitterRatio), JitterRatio, "Must not be negative.");
     }
+}
+
+/// <summary>A wait the retry policy is about to make before sending a request again.</summary>
+public sealed class JiraRetryWait
+{
+    internal JiraRetryWait(string method, string? path, int attempt, TimeSpan delay, int? statusCode, string? rateLimitReason)
+    {
+        Method = method;
+        Path = path;
+        Attempt = attempt;
+        Delay = delay;
+        StatusCode = statusCode;
+        RateLimitReason = rateLimitReason;
+    }
+
+    /// <summary>The HTTP method of the request.</summary>
+    public string Method { get; }
+
+    /// <summary>The request path, without query.</summary>
+    public string? Path { get; }
+
+    /// <summary>The attempt that failed (1 for the first).</summary>
+    public int Attempt { get; }
+
+    /// <summary>How long the SDK waits before the next attempt.</summary>
+    public TimeSpan Delay { get; }
+
+    /// <summary>The status that caused the retry (429, 502, 503, 504), or <c>null</c> after a network failure.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>Jira Cloud's <c>RateLimit-Reason</c> (e.g. <c>jira-burst-based</c>), when it sent one.</summary>
+    public string? RateLimitReason { get; }
+
+    /// <summary>Whether Jira rate-limited the request (429).</summary>
+    public bool IsRateLimited => StatusCode == 429;
 }

@@ -24,6 +24,13 @@ internal static class RequestProperties
 
     public static bool MustGoWithoutCredentials(this HttpRequestMessage request) => Get(request, WithoutCredentialsKey) is true;
 
+    /// <summary>Set by the route step once the request points where its credentials are accepted.</summary>
+    private const string RoutedKey = "JiraSdk.Routed";
+
+    public static void MarkRouted(this HttpRequestMessage request) => Set(request, RoutedKey, true);
+
+    public static bool WasRouted(this HttpRequestMessage request) => Get(request, RoutedKey) is true;
+
     private static void Set(HttpRequestMessage request, string key, object value)
     {
 #if NET5_0_OR_GREATER

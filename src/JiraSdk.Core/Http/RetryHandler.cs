@@ -18,8 +18,11 @@ internal sealed class RetryHandler : DelegatingHandler
     private readonly Func<double> _random;
     private readonly ILogger _logger;
 
-    public RetryHandler(JiraRetryOptions options, TimeProvider time, ILogger logger)
+    private readonly RateLimitGovernor? _governor;
+
+    public RetryHandler(JiraRetryOptions options, TimeProvider time, ILogger logger, RateLimitGovernor? governor = null)
     {
+        _governor = governor;
         options.Validate();
         _options = options;
         _time = time;
@@ -45,11 +48,14 @@ internal sealed class RetryHandler : DelegatingHandler
                 var delay = WithJitter(Backoff(attempt));
                 if (!CanWait(attempt, waited, delay)) throw;
                 Log.RetryingAfterFailure(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, delay, failure.GetType().Name);
+                _options.Waiting?.Invoke(new JiraRetryWait(request.Method.Method, RequestDescription.PathOf(request), attempt, delay, null, null));
+                JiraMetrics.Retries.Add(1);
                 await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
                 waited += delay;
                 continue;
             }
 
+            _governor?.Observe(request, response);
             if (!IsRetryableStatus(response.StatusCode, request)) return response;
 
             var hint = RateLimitHeaders.RetryDelay(
@@ -59,7 +65,10 @@ internal sealed class RetryHandler : DelegatingHandler
             if (!CanWait(attempt, waited, wait)) return response;
 
             Log.RetryingAfterStatus(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, wait, (int)response.StatusCode);
+            _options.Waiting?.Invoke(new JiraRetryWait(request.Method.Method, RequestDescription.PathOf(request), attempt, wait, (int)response.StatusCode,
+                RateLimitHeaders.HeaderValue(response, Errors.JiraRateLimitException.RateLimitReasonHeader)));
             response.Dispose();
+            JiraMetrics.Retries.Add(1);
             await DelayAsync(wait, cancellationToken).ConfigureAwait(false);
             waited += wait;
         }

@@ -10,6 +10,17 @@ internal static class PooledBodyReader
 {
     private const int InitialBufferSize = 16 * 1024;
 
+    /// <summary>Reads the body of <paramref name="content"/> to its end.</summary>
+    public static async Task<(byte[] Buffer, int Length)> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+#if NET5_0_OR_GREATER
+        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        return await ReadAsync(stream, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Reads <paramref name="stream"/> to its end.</summary>
     /// <param name="stream">The body.</param>
     /// <param name="lengthHint">

@@ -18,12 +18,7 @@ internal static class ResponseBody
         if (content is BufferedBodyContent buffered) return buffered.Detach() ?? (Array.Empty<byte>(), 0);
         try
         {
-#if NET5_0_OR_GREATER
-            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            return await PooledBodyReader.ReadAsync(stream, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+            return await PooledBodyReader.ReadAsync(content, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception failure) when (failure is not JiraException && RetryHandler.IsTransientNetworkFailure(failure, cancellationToken))
         {

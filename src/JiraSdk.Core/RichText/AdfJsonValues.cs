@@ -21,6 +21,12 @@ internal static class AdfJsonValues
             ? v.GetValueKind() == JsonValueKind.True
             : null;
 
+    /// <summary>A <c>date</c> node's <c>timestamp</c> (milliseconds since the Unix epoch, UTC) as <c>yyyy-MM-dd</c>; other text as it is.</summary>
+    public static string DateText(string? timestamp) =>
+        long.TryParse(timestamp, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : timestamp ?? string.Empty;
+
     public static JsonObject? Set(JsonObject? attrs, string name, JsonNode? value)
     {
         if (value is null)

@@ -173,7 +173,7 @@ internal sealed class AdfPlainText
                     text.Append('[').Append(status.Text).Append(']');
                     break;
                 case AdfDate date:
-                    text.Append(FormatDate(date.Timestamp));
+                    text.Append(AdfJsonValues.DateText(date.Timestamp));
                     break;
                 case AdfInlineCard card when card.Url is { } url:
                     text.Append(url);
@@ -198,11 +198,6 @@ internal sealed class AdfPlainText
 
     private static bool SameLink(AdfNode node, string href) =>
         node.Marks?.OfType<AdfLinkMark>().FirstOrDefault()?.Href is { } next && string.Equals(next, href, StringComparison.Ordinal);
-
-    private static string FormatDate(string? timestamp) =>
-        long.TryParse(timestamp, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
-            ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : timestamp ?? string.Empty;
 
     /// <summary>Reports a node's marks (plain text has no formatting) and returns a link's target, which the text keeps.</summary>
     private string? DropMarks(AdfNode node, string path)

@@ -11,9 +11,10 @@ namespace JiraSdk.Serialization;
 /// <see cref="EnumMemberAttribute"/>, and enums inside collections would otherwise be written as numbers.
 /// </summary>
 /// <remarks>
-/// Jira adds enum values over time. An unknown value in an optional (nullable) property reads as <c>null</c>, so a
-/// response from a newer Jira still deserializes; in a required property it raises a <see cref="JsonException"/> that
-/// names the value and, through the serializer, the JSON path.
+/// For the hand-written C# enums; the generated models use open enums (<see cref="JiraOpenEnum{T}"/>), which keep
+/// unknown values. Here an unknown value in an optional (nullable) property reads as <c>null</c> and is reported through
+/// <see cref="JiraSchemaDiagnostics"/>, so a response from a newer Jira still deserializes; in a required property it
+/// raises a <see cref="JsonException"/> that names the value and, through the serializer, the JSON path.
 /// </remarks>
 public sealed class JiraEnumConverterFactory : JsonConverterFactory
 {
@@ -36,7 +37,9 @@ public sealed class JiraEnumConverterFactory : JsonConverterFactory
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType == JsonTokenType.Null) return null;
-            return _values.TryRead(ref reader, out var value) ? value : null;
+            if (_values.TryRead(ref reader, out var value)) return value;
+            SchemaReadScope.Mismatch(ref reader, JiraSchemaMismatchKind.UnknownEnumValue, typeof(T).Name);
+            return null;
         }
 
         public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)

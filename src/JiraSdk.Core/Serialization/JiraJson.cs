@@ -22,6 +22,8 @@ public static class JiraJson
         options.Encoder ??= System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         if (!options.Converters.OfType<JiraDateTimeOffsetConverter>().Any())
             options.Converters.Add(new JiraDateTimeOffsetConverter());
+        if (!options.Converters.OfType<NullableJiraDateTimeOffsetConverter>().Any())
+            options.Converters.Add(new NullableJiraDateTimeOffsetConverter());
         if (!options.Converters.OfType<JiraEnumConverterFactory>().Any())
             options.Converters.Add(new JiraEnumConverterFactory());
         // Jira is newer than its spec: enum values it added since are kept and reported (JiraSchemaDiagnostics) rather

@@ -112,7 +112,17 @@ public sealed class JiraWebhookReceiver
         var claims = new List<WebhookDeliveryClaim>(keys.Count);
         foreach (var key in keys)
         {
-            var claim = await _store.TryClaimAsync(key, cancellationToken).ConfigureAwait(false);
+            WebhookDeliveryClaim claim;
+            try
+            {
+                claim = await _store.TryClaimAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // The caller answers with a retryable error; keys claimed so far must not block Jira's retry.
+                await ReleaseAsync(claims).ConfigureAwait(false);
+                throw;
+            }
             if (claim.Status == WebhookDeliveryClaimStatus.Claimed)
             {
                 claims.Add(claim);

@@ -130,17 +130,21 @@ public sealed class AppWebhookRegistrar
             ? list.EnumerateArray().ToList()
             : throw new JiraWebhookRegistrationException("Jira's answer to the webhook registration has no 'webhookRegistrationResult'.");
         var ids = new List<long>();
-        var errors = new List<string>();
-        foreach (var result in results)
+        var rejected = new List<RejectedAppWebhook>();
+        for (var index = 0; index < definitions.Count; index++)
         {
-            if (JsonRead.Int64(result, "createdWebhookId") is { } id) ids.Add(id);
-            else errors.AddRange(JsonRead.Strings(result, "errors").DefaultIfEmpty("Jira rejected a webhook without giving a reason."));
+            // Jira answers in request order; a missing entry is a refusal without a reason.
+            var result = index < results.Count ? results[index] : default;
+            if (result.ValueKind == JsonValueKind.Object && JsonRead.Int64(result, "createdWebhookId") is { } id) ids.Add(id);
+            else rejected.Add(new RejectedAppWebhook(index, definitions[index],
+                (result.ValueKind == JsonValueKind.Object ? JsonRead.Strings(result, "errors") : Enumerable.Empty<string>())
+                    .DefaultIfEmpty("Jira rejected the webhook without giving a reason.").ToArray()));
         }
-        if (errors.Count > 0 || ids.Count != definitions.Count)
+        if (rejected.Count > 0)
         {
             // Leave nothing half-registered behind: the next attempt starts from a clean slate for these definitions.
             if (ids.Count > 0) await DeleteAsync(ids, CancellationToken.None).ConfigureAwait(false);
-            throw new JiraWebhookRegistrationException("Jira rejected the webhook registration: " + string.Join("; ", errors), errors);
+            throw new JiraWebhookRegistrationException(rejected);
         }
         return ids;
     }

@@ -64,6 +64,33 @@ public class SandboxCommandTests
         Assert.That(await running.WaitAsync(TimeSpan.FromSeconds(30)), Is.Zero);
     }
 
+    [Test]
+    public async Task With_a_data_file_a_restarted_sandbox_still_has_what_was_written()
+    {
+        var directory = Directory.CreateTempSubdirectory("jira-sandbox-e2e-");
+        try
+        {
+            var data = Path.Combine(directory.FullName, "sandbox.db");
+            string key;
+            await using (var first = await StartAsync("sandbox", "--data", data))
+            {
+                using var jira = first.Client();
+                var created = await jira.V3.Issues.CreateIssueAsync(new JiraSdk.V3.IssueUpdateDetails
+                {
+                    Fields = new Dictionary<string, object> { ["project"] = new { key = "DOCS" }, ["issuetype"] = new { name = "Task" }, ["summary"] = "Kept on disk" },
+                });
+                key = created.Key!;
+            }
+            await using var second = await StartAsync("sandbox", "--data", data);
+            using var resumed = second.Client();
+            Assert.That((await resumed.V3.GetIssueAsync(key, ["summary"])).Fields.Summary, Is.EqualTo("Kept on disk"));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     [TestCase("--mode", "server")]
     [TestCase("--port", "70000")]
     public async Task A_bad_option_is_a_usage_error(string option, string value)
@@ -101,6 +128,31 @@ public class SandboxCommandTests
         finally
         {
             if (!process.HasExited) process.Kill();
+        }
+    }
+
+    /// <summary>Runs <c>jira sandbox …</c> in-process until disposed, which stops it and checks its exit code.</summary>
+    private static async Task<RunningSandbox> StartAsync(params string[] args)
+    {
+        var output = new LineWriter();
+        var stop = new CancellationTokenSource();
+        var running = JiraCli.RunAsync(args, new CliContext(output, new LineWriter(), new StringReader(""), new Dictionary<string, string?>()), stop.Token);
+        return new RunningSandbox(ParseExports(await output.ReadLinesAsync(3)), running, stop);
+    }
+
+    private sealed record RunningSandbox(Dictionary<string, string> Variables, Task<int> Running, CancellationTokenSource Stop) : IAsyncDisposable
+    {
+        public JiraClient Client() => new(new JiraClientOptions
+        {
+            SiteUrl = new Uri(Variables["JIRA_URL"]),
+            Authentication = JiraAuthentication.Basic(Variables["JIRA_EMAIL"], Variables["JIRA_API_TOKEN"]),
+        });
+
+        public async ValueTask DisposeAsync()
+        {
+            Stop.Cancel();
+            Assert.That(await Running.WaitAsync(TimeSpan.FromSeconds(30)), Is.Zero);
+            Stop.Dispose();
         }
     }
 

@@ -108,7 +108,8 @@ public class JiraOAuth2ClientTests
         mock.When("https://auth.example.test/oauth/token").Respond(status, "application/json", body);
         var client = new JiraOAuth2Client(mock.ToHttpClient(), "cid", "csecret-value", Endpoints());
 
-        var exception = Assert.CatchAsync<JiraCredentialsException>(() => client.RefreshAsync("refresh-secret-value"))!;
+        // invalid_grant is a JiraAuthenticationException since issue 13; the others stay credentials errors.
+        var exception = Assert.CatchAsync<JiraSdk.Errors.JiraException>(() => client.RefreshAsync("refresh-secret-value"))!;
 
         Assert.That(exception, Is.TypeOf(expected));
         Assert.That(exception.Message, Does.Contain(messagePart));

@@ -141,9 +141,9 @@ public class OnePlaceErrorTests
         };
         var api = new JiraSdk.V2.JiraApiV2(plain);
 
-#pragma warning disable CS0618 // the removed operation is deprecated in the spec
+#pragma warning disable CS0612, CS0618 // the removed operation is deprecated in the spec
         var error = Assert.ThrowsAsync(Is.InstanceOf<JiraApiException>(), () => api.IssueSearch.SearchForIssuesUsingJqlAsync("project = DOCS"));
-#pragma warning restore CS0618
+#pragma warning restore CS0612, CS0618
 
         Assert.That(error, Is.InstanceOf<JiraEndpointRemovedException>());
         Assert.That(((JiraEndpointRemovedException)error!).Replacement, Is.EqualTo("/rest/api/2/search/jql"));

@@ -135,16 +135,6 @@ public class GeneratedClientRequestTests : GeneratedClientFixture
     }
 
     [Test]
-    public async Task DeleteIssueSendsDeleteSubtasks()
-    {
-        Mock.Expect(HttpMethod.Delete, Site + "rest/api/3/issue/DOCS-1?deleteSubtasks=true").Respond(HttpStatusCode.NoContent);
-
-        await Api.Issues.DeleteIssueAsync("DOCS-1", DeleteIssueDeleteSubtasks.True);
-
-        Mock.VerifyNoOutstandingExpectation();
-    }
-
-    [Test]
     public async Task RegisterDynamicWebhooksPostsTheRegistration()
     {
         Mock.Expect(HttpMethod.Post, Site + "rest/api/3/webhook")
@@ -170,23 +160,6 @@ public class GeneratedClientRequestTests : GeneratedClientFixture
         var result = await Api.Webhooks.RefreshWebhooksAsync(new ContainerForWebhookIDs { WebhookIds = [1000, 1001] });
 
         Assert.That(result.ExpirationDate, Is.EqualTo(1700000000000));
-    }
-
-    [Test]
-    public async Task TimestampsAreWrittenInJirasFormat()
-    {
-        string? body = null;
-        Mock.Expect(HttpMethod.Post, Site + "rest/api/3/issue/DOCS-1/worklog")
-            .With(request => (body = request.Content!.ReadAsStringAsync().Result) != null)
-            .Respond(HttpStatusCode.Created, "application/json", """{"id":"9"}""");
-
-        await Api.IssueWorklogs.AddWorklogAsync("DOCS-1", new Worklog
-        {
-            Started = new DateTimeOffset(2024, 1, 31, 9, 15, 0, TimeSpan.FromHours(1)),
-            TimeSpentSeconds = 3600,
-        });
-
-        Assert.That(body, Is.EqualTo("""{"started":"2024-01-31T09:15:00.000+0100","timeSpentSeconds":3600}"""));
     }
 
     [Test]

@@ -36,8 +36,13 @@ public class SchemaValidResponseTests
         var tags = CoverageTests.ReadOperations(specPath).ToDictionary(o => o.OperationId, o => o.Tag);
         var responder = new Responder();
         var diagnostics = new JiraSchemaDiagnostics();
-        var mismatches = new List<JiraSchemaMismatch>();
-        diagnostics.MismatchFound += mismatches.Add;
+        var current = "";
+        var mismatches = new List<string>();
+        diagnostics.MismatchFound += mismatch =>
+        {
+            if (!(PatchedToList.Contains(current) && mismatch.Kind == JiraSchemaMismatchKind.SingleValueForList && mismatch.JsonPath == "$"))
+                mismatches.Add($"{current}: {mismatch}");
+        };
         using var http = new HttpClient(new JiraSchemaDiagnosticsHandler(diagnostics) { InnerHandler = responder }) { BaseAddress = new Uri("https://example.atlassian.net/") };
         var failures = new List<string>();
         var called = 0;
@@ -48,6 +53,7 @@ public class SchemaValidResponseTests
             foreach (var (operationId, status, schema) in JsonGetOperations(spec.RootElement))
             {
                 var (client, method) = Find(assembly, version, tags[operationId], operationId);
+                current = operationId;
                 var body = generator.Generate(schema);
                 responder.Next = (status, body?.ToJsonString() ?? "null");
                 try
@@ -64,7 +70,7 @@ public class SchemaValidResponseTests
 
         Assert.That(failures, Is.Empty);
         Assert.That(called, Is.GreaterThan(200 * Rounds), "GET operations called");
-        Assert.That(mismatches.Where(m => !(m.Kind == JiraSchemaMismatchKind.SingleValueForList && m.JsonPath == "$")).Select(m => m.ToString()), Is.Empty);
+        Assert.That(mismatches, Is.Empty, "schema-valid data matches the spec, apart from the shapes our patches correct");
     }
 
     /// <summary>GET operations with a JSON success response, with its status and schema.</summary>

@@ -82,6 +82,16 @@ public class AdfLossyConversionTests
     }
 
     [Test]
+    public void A_generated_v3_comment_takes_a_document_as_its_body()
+    {
+        var options = new JsonSerializerOptions();
+        JiraSdk.Serialization.JiraJson.Configure(options);
+        var json = JsonSerializer.Serialize(new JiraSdk.V3.Comment { Body = AdfDocument.FromMarkdown("Fixed in **1.2**") }, options);
+        var read = JsonSerializer.Deserialize<JiraSdk.V3.Comment>(json, options)!;
+        Assert.That(AdfDocument.FromObject(read.Body)!.ToMarkdown(), Is.EqualTo("Fixed in **1.2**"));
+    }
+
+    [Test]
     public void A_document_serializes_as_adf_inside_a_request_model()
     {
         var body = new Dictionary<string, object> { ["body"] = AdfDocument.FromMarkdown("Hi **there**") };

@@ -116,6 +116,15 @@ public class AdfMarkdownTests
     }
 
     [Test]
+    public void Headings_where_adf_allows_none_become_bold_paragraphs()
+    {
+        var doc = AdfDocument.FromMarkdown("> ## Note\n> text\n\n- # Item");
+        Assert.That(doc.ToMarkdown(), Is.EqualTo("> **Note**\n>\n> text\n\n- **Item**"));
+        var result = AdfTestFiles.Schema.Validate(doc);
+        Assert.That(result.IsValid, Is.True, string.Join("\n", result.Errors));
+    }
+
+    [Test]
     public void Nodes_without_markdown_syntax_use_directives()
     {
         var doc = AdfDocument.Parse("""

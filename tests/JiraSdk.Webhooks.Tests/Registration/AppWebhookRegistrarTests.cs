@@ -112,6 +112,8 @@ public class AppWebhookRegistrarTests
         var e = Assert.ThrowsAsync<JiraWebhookRegistrationException>(() => new AppWebhookRegistrar(jira.NewClient(), timeProvider: _clock).SubscribeAsync(Url, definitions, default))!;
 
         Assert.That(e.Errors, Is.EqualTo(new[] { "The clause watchCount is unsupported" }));
+        Assert.That(e.Rejected.Select(r => (r.Index, r.Definition)), Is.EqualTo(new[] { (1, definitions[1]) }), "names the webhook refused");
+        Assert.That(e.Message, Is.EqualTo("Jira rejected webhook #1 (jira:issue_updated; JQL 'watchCount > 1'): The clause watchCount is unsupported"));
         Assert.That(jira.AppWebhooks, Is.Empty);
     }
 

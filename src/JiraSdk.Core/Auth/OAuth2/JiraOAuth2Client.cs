@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using JiraSdk.Errors;
+using JiraSdk.Http;
 
 namespace JiraSdk.Auth;
 
@@ -113,6 +115,7 @@ public sealed class JiraOAuth2Client
     {
         if (accessToken is null) throw new ArgumentNullException(nameof(accessToken));
         using var request = new HttpRequestMessage(HttpMethod.Get, _endpoints.AccessibleResourcesEndpoint);
+        request.ReturnErrorResponses(); // through the SDK's pipeline, the OAuth answer is read here, not turned into a Jira error
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -155,6 +158,7 @@ public sealed class JiraOAuth2Client
     private async Task<JiraOAuth2Tokens> RequestTokensAsync(IEnumerable<(string Name, string Value)> fields, string? previousRefreshToken, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoints.TokenEndpoint) { Content = JsonBody(fields) };
+        request.ReturnErrorResponses(); // the OAuth error (invalid_grant, …) is read here
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await ReadBodyAsync(response).ConfigureAwait(false);
@@ -192,7 +196,7 @@ public sealed class JiraOAuth2Client
         }
     }
 
-    private static JiraCredentialsException TokenError(int status, JsonElement? root)
+    private static JiraException TokenError(int status, JsonElement? root)
     {
         string? error = null, description = null;
         if (root is { ValueKind: JsonValueKind.Object } json)
@@ -203,7 +207,8 @@ public sealed class JiraOAuth2Client
         var detail = (error is null ? string.Empty : $" error={error}") + (description is null ? string.Empty : $" ({description})");
         if (string.Equals(error, "invalid_grant", StringComparison.Ordinal))
             return new JiraReauthorizationRequiredException(
-                $"Atlassian rejected the OAuth 2.0 grant (HTTP {status}{detail}): the refresh token or code is no longer valid. The user must authorize the app again.");
+                $"Atlassian rejected the OAuth 2.0 grant (HTTP {status}{detail}): the refresh token or code is no longer valid. The user must authorize the app again.",
+                status, root?.GetRawText());
         return new JiraCredentialsException($"Atlassian's token endpoint refused the request with HTTP {status}{(detail.Length == 0 ? " and no OAuth error" : detail)}.");
     }
 

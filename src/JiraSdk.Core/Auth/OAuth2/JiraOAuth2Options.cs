@@ -25,7 +25,10 @@ public abstract class JiraOAuth2OptionsBase
     /// <summary>The Atlassian endpoints; override for tests.</summary>
     public JiraOAuth2Endpoints Endpoints { get; set; } = new();
 
-    /// <summary>Sends token and accessible-resources requests; a new HttpClient when <c>null</c>.</summary>
+    /// <summary>
+    /// Sends token and accessible-resources requests. When <c>null</c>, an HttpClient over the SDK's own pipeline
+    /// (timeout, retries, tracing, redacted logging; no authentication) is used.
+    /// </summary>
     public HttpClient? HttpClient { get; set; }
 
     /// <summary>The clock for expiry decisions; <see cref="TimeProvider.System"/> when <c>null</c>.</summary>
@@ -35,14 +38,25 @@ public abstract class JiraOAuth2OptionsBase
 /// <summary>Settings for OAuth 2.0 (3LO) authentication with Jira Cloud.</summary>
 public sealed class JiraOAuth2Options : JiraOAuth2OptionsBase
 {
-    /// <summary>The current token set (from <see cref="JiraOAuth2Client.ExchangeCodeAsync"/> or storage). Required.</summary>
+    /// <summary>
+    /// The current token set (from <see cref="JiraOAuth2Client.ExchangeCodeAsync"/> or storage). Required unless
+    /// <see cref="TokenStore"/> is set, which then supplies it on first use.
+    /// </summary>
     public JiraOAuth2Tokens? Tokens { get; set; }
 
     /// <summary>
-    /// Persists every new token set. Required: Atlassian rotates refresh tokens, so a refresh token that is not saved is
-    /// lost and the user has to authorize again. Called once per refresh, after the new tokens are in use.
+    /// Persists every new token set. This or <see cref="TokenStore"/> is required: Atlassian rotates refresh tokens, so a
+    /// refresh token that is not saved is lost and the user has to authorize again. Called once per refresh; when it
+    /// throws, the call that caused the refresh fails with <see cref="JiraTokenPersistenceException"/>.
     /// </summary>
     public Func<JiraOAuth2Tokens, CancellationToken, Task>? SaveTokensAsync { get; set; }
+
+    /// <summary>
+    /// Loads the first token set (when <see cref="Tokens"/> is unset) and saves every new one, e.g.
+    /// <see cref="JiraOAuth2FileTokenStore"/> or your own <see cref="IJiraOAuth2TokenStore"/>. Cannot be combined with
+    /// <see cref="SaveTokensAsync"/>.
+    /// </summary>
+    public IJiraOAuth2TokenStore? TokenStore { get; set; }
 
     /// <summary>Names the client; never shows secrets or tokens.</summary>
     public override string ToString() => $"OAuth 2.0 (3LO) options for client '{ClientId}' (secret and tokens redacted)";

@@ -3,8 +3,9 @@ using System.Net.Http.Headers;
 namespace JiraSdk.Auth;
 
 /// <summary>
-/// What both OAuth 2.0 flows share: a bearer token from a single-flight source, requests mapped from the site URL to
-/// <c>{gateway}/ex/jira/{cloudId}/…</c>, and one renewal after a 401 unless the 401 is about scopes.
+/// What both OAuth 2.0 flows share: a bearer token from a single-flight source, a route from the site URL to
+/// <c>{gateway}/ex/jira/{cloudId}/…</c> (applied by the pipeline's route step, before authentication), and one renewal
+/// after a 401 unless the 401 is about scopes.
 /// </summary>
 internal abstract class OAuth2BearerAuthentication : JiraAuthentication
 {
@@ -19,7 +20,18 @@ internal abstract class OAuth2BearerAuthentication : JiraAuthentication
     private protected static JiraOAuth2Client CreateClient(JiraOAuth2OptionsBase options)
     {
         if (options.Endpoints is null) throw new JiraCredentialsException($"{options.GetType().Name}.Endpoints cannot be null.");
-        return new JiraOAuth2Client(options.HttpClient ?? new HttpClient(), options.ClientId, options.ClientSecret, options.Endpoints, options.TimeProvider);
+        return new JiraOAuth2Client(options.HttpClient ?? CreateTokenHttpClient(options), options.ClientId, options.ClientSecret, options.Endpoints, options.TimeProvider);
+    }
+
+    /// <summary>
+    /// Token and accessible-resources calls go through the SDK's pipeline (timeout, retry of idempotent calls, tracing,
+    /// logging with redaction), without authentication: they carry their own credentials.
+    /// </summary>
+    private static HttpClient CreateTokenHttpClient(JiraOAuth2OptionsBase options)
+    {
+        var settings = new Http.JiraPipelineSettings { Time = options.TimeProvider ?? TimeProvider.System };
+        var handler = Http.JiraHttpPipeline.Chain(Http.JiraHttpPipeline.CreateHandlers(settings), Http.JiraHttpPipeline.CreatePrimaryHandler());
+        return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 
     private protected OAuth2BearerAuthentication(OAuth2TokenSource tokens, JiraOAuth2Client client, string? cloudId, Uri? siteUrl, JiraOAuth2Endpoints endpoints)
@@ -32,17 +44,19 @@ internal abstract class OAuth2BearerAuthentication : JiraAuthentication
 
     internal override bool CanRenewAfterUnauthorized => true;
 
-    internal override async ValueTask AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    internal override async ValueTask RouteAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.RequestUri is not { IsAbsoluteUri: true } uri)
             throw new JiraCredentialsException("OAuth 2.0 requests need an absolute URI; set HttpClient.BaseAddress to the Jira site.");
+        if (IsGatewayRequest(uri)) return;
         var tokens = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (!IsGatewayRequest(uri))
-        {
-            var cloudId = await _sites.GetCloudIdAsync(uri, tokens.AccessToken, cancellationToken).ConfigureAwait(false);
-            request.RequestUri = MapToGateway(_endpoints.JiraBaseFor(cloudId), uri);
-            tokens = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false); // the lookup may have renewed them
-        }
+        var cloudId = await _sites.GetCloudIdAsync(uri, tokens.AccessToken, cancellationToken).ConfigureAwait(false);
+        request.RequestUri = MapToGateway(_endpoints.JiraBaseFor(cloudId), uri);
+    }
+
+    internal override async ValueTask AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var tokens = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
     }
 
@@ -101,7 +115,9 @@ internal sealed class OAuth2Authentication : OAuth2BearerAuthentication
 
     private OAuth2Authentication(JiraOAuth2Options options, JiraOAuth2Client client)
         : base(
-            new OAuth2TokenSource(options.Tokens, (current, ct) => RefreshAsync(client, current, ct), options.SaveTokensAsync, options.TimeProvider ?? TimeProvider.System, options.RefreshSkew),
+            new OAuth2TokenSource(options.Tokens, (current, ct) => RefreshAsync(client, current, ct),
+                options.SaveTokensAsync ?? options.TokenStore!.SaveAsync, options.TimeProvider ?? TimeProvider.System, options.RefreshSkew,
+                options.Tokens is null ? options.TokenStore!.LoadAsync : null),
             client,
             options.CloudId,
             options.SiteUrl,
@@ -113,10 +129,12 @@ internal sealed class OAuth2Authentication : OAuth2BearerAuthentication
     private static JiraOAuth2Client Validate(JiraOAuth2Options options)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
-        if (options.Tokens is null)
-            throw new JiraCredentialsException("OAuth 2.0 needs the current tokens (JiraOAuth2Options.Tokens); JiraOAuth2Client.ExchangeCodeAsync obtains the first set.");
-        if (options.SaveTokensAsync is null)
-            throw new JiraCredentialsException("OAuth 2.0 needs JiraOAuth2Options.SaveTokensAsync: Atlassian rotates refresh tokens, and an unsaved one is lost for good.");
+        if (options.SaveTokensAsync is not null && options.TokenStore is not null)
+            throw new JiraCredentialsException("Set either JiraOAuth2Options.SaveTokensAsync or TokenStore, not both.");
+        if (options.Tokens is null && options.TokenStore is null)
+            throw new JiraCredentialsException("OAuth 2.0 needs the current tokens (JiraOAuth2Options.Tokens or a TokenStore that holds them); JiraOAuth2Client.ExchangeCodeAsync obtains the first set.");
+        if (options.SaveTokensAsync is null && options.TokenStore is null)
+            throw new JiraCredentialsException("OAuth 2.0 needs JiraOAuth2Options.SaveTokensAsync or TokenStore: Atlassian rotates refresh tokens, and an unsaved one is lost for good.");
         return CreateClient(options);
     }
 

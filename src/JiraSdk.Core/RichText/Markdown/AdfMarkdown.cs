@@ -30,7 +30,7 @@ internal static class AdfMarkdown
     {
         if (!AdfMarkdownWriter.IsPlainDocument(document)) return AdfMarkdownWriter.Raw(document);
         var markdown = new AdfMarkdownWriter(directiveMarks: false).WriteBlocks(document.Blocks);
-        if (AdfNode.DeepEquals(Read(markdown), document)) return markdown;
+        if (ReadsBackAs(markdown, document)) return markdown;
 
         // Some block does not read back the same: find which, and write those more explicitly.
         var parts = new List<string>(document.Blocks.Count);
@@ -41,7 +41,7 @@ internal static class AdfMarkdown
             previous = block;
         }
         markdown = string.Join("\n\n", parts);
-        return AdfNode.DeepEquals(Read(markdown), document) ? markdown : AdfMarkdownWriter.Raw(document);
+        return ReadsBackAs(markdown, document) ? markdown : AdfMarkdownWriter.Raw(document);
     }
 
     private static string WriteChecked(AdfNode block, AdfNode? previous)
@@ -52,9 +52,25 @@ internal static class AdfMarkdown
         return ReadsBackAs(directives, block) ? directives : AdfMarkdownWriter.Raw(block);
     }
 
-    private static bool ReadsBackAs(string markdown, AdfNode block)
+    private static bool ReadsBackAs(string markdown, AdfDocument document) => TryRead(markdown) is { } read && AdfNode.DeepEquals(read, document);
+
+    private static bool ReadsBackAs(string markdown, AdfNode block) =>
+        TryRead(markdown) is { Blocks.Count: 1 } read && AdfNode.DeepEquals(read.Blocks[0], block);
+
+    // Output that does not even read (a directive whose JSON is not a node) is output to write differently.
+    private static AdfDocument? TryRead(string markdown)
     {
-        var read = Read(markdown);
-        return read.Blocks.Count == 1 && AdfNode.DeepEquals(read.Blocks[0], block);
+        try
+        {
+            return Read(markdown);
+        }
+        catch (AdfFormatException)
+        {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

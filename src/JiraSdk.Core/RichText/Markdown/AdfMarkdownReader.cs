@@ -14,14 +14,16 @@ internal static class AdfMarkdownReader
     public static AdfDocument Read(MarkdownDocument markdown)
     {
         // A document written whole as ::adf{…} (the writer's last resort) is that document.
-        if (markdown.Count == 1 && markdown[0] is DirectiveLeafBlock { Name: "adf", Json: { } json } && json["type"]?.GetValue<string>() == "doc")
+        if (markdown.Count == 1 && markdown[0] is DirectiveLeafBlock { Name: "adf", Json: { } json } && AdfJsonValues.GetString(json, "type") == "doc")
             return AdfDocument.FromJson(json);
         var document = new AdfDocument();
         ReadBlocks(markdown, document.Blocks);
         return document;
     }
 
-    private static void ReadBlocks(IEnumerable<Block> container, IList<AdfNode> into)
+    /// <param name="headings">Whether ADF allows headings here: list items and quotes take none, so a Markdown heading
+    /// there becomes a bold paragraph and the document stays valid.</param>
+    private static void ReadBlocks(IEnumerable<Block> container, IList<AdfNode> into, bool headings = true)
     {
         foreach (var block in container)
         {
@@ -30,12 +32,15 @@ internal static class AdfMarkdownReader
                 case ParagraphBlock paragraph:
                     into.Add(Inlines(new AdfParagraph(), paragraph.Inline));
                     break;
-                case HeadingBlock heading:
+                case HeadingBlock heading when headings:
                     into.Add(Inlines(new AdfHeading { Level = heading.Level }, heading.Inline));
+                    break;
+                case HeadingBlock heading:
+                    into.Add(Inlines(new AdfParagraph(), heading.Inline, new AdfStrongMark()));
                     break;
                 case QuoteBlock quote:
                     var blockquote = new AdfBlockquote { Content = new List<AdfNode>() };
-                    ReadBlocks(quote, blockquote.Content);
+                    ReadBlocks(quote, blockquote.Content, headings: false);
                     into.Add(blockquote);
                     break;
                 case ListBlock list:
@@ -108,7 +113,7 @@ internal static class AdfMarkdownReader
         foreach (var block in list)
         {
             var item = new AdfListItem { Content = new List<AdfNode>() };
-            if (block is ListItemBlock listItem) ReadBlocks(listItem, item.Content);
+            if (block is ListItemBlock listItem) ReadBlocks(listItem, item.Content, headings: false);
             result.Content.Add(item);
         }
         into.Add(result);
@@ -173,16 +178,17 @@ internal static class AdfMarkdownReader
 
     private static AdfMark DirectiveMark(string name, JsonObject? json)
     {
-        if (name == "adf" && json is not null) return AdfJson.ReadMark(json);
+        if (name == "adf" && json is not null)
+            return AdfJsonValues.GetString(json, "type") is not null ? AdfJson.ReadMark(json) : throw new AdfFormatException("Markdown: :adf[…]{…} needs a mark's JSON with its 'type'.");
         var mark = AdfMark.Create(name);
         mark.Attributes = json;
         return mark;
     }
 
-    private static AdfNode Inlines(AdfNode node, ContainerInline? inlines)
+    private static AdfNode Inlines(AdfNode node, ContainerInline? inlines, params AdfMark[] marks)
     {
         node.Content = new List<AdfNode>();
-        if (inlines is not null) ReadInlines(inlines, Array.Empty<AdfMark>(), node.Content);
+        if (inlines is not null) ReadInlines(inlines, marks, node.Content);
         return node;
     }
 

@@ -302,11 +302,13 @@ internal sealed class AdfMarkdownWriter
     public string WriteInlines(IList<AdfNode> nodes)
     {
         var text = new StringBuilder();
-        WriteInlines(nodes, 0, nodes.Count, 0, text, nodes);
+        WriteInlines(nodes, 0, nodes.Count, 0, text, startsLine: true);
         return FixLineEdges(text.ToString());
     }
 
-    private void WriteInlines(IList<AdfNode> nodes, int from, int to, int depth, StringBuilder text, IList<AdfNode> all)
+    // startsLine: whether the start of text is the start of a line in the output (text inside **…** is not; the content
+    // of a directive is parsed as a paragraph of its own, so it is).
+    private void WriteInlines(IList<AdfNode> nodes, int from, int to, int depth, StringBuilder text, bool startsLine)
     {
         var i = from;
         while (i < to)
@@ -314,14 +316,14 @@ internal sealed class AdfMarkdownWriter
             var mark = MarkAt(nodes[i], depth);
             if (mark is null)
             {
-                WriteAtom(nodes, i, text);
+                WriteAtom(nodes, i, text, startsLine);
                 i++;
                 continue;
             }
             var j = i + 1;
             while (j < to && MarkAt(nodes[j], depth) is { } next && AdfMark.DeepEquals(next, mark)) j++;
             var inner = new StringBuilder();
-            WriteInlines(nodes, i, j, depth + 1, inner, all);
+            WriteInlines(nodes, i, j, depth + 1, inner, startsLine: false);
             text.Append(Wrap(mark, inner.ToString(), nodes, i, j, depth));
             i = j;
         }
@@ -348,8 +350,12 @@ internal sealed class AdfMarkdownWriter
                     return "[" + inner + "](" + href + (title is null ? string.Empty : " \"" + EscapeTitle(title) + "\"") + ")";
             }
         }
-        if (mark.Properties is not null) return ":adf[" + FixLineEdges(inner) + "]" + Json(AdfJson.ToJsonObject(mark));
-        return ":" + mark.Type + "[" + FixLineEdges(inner) + "]" + Json(mark.Attributes);
+        // A directive's content is read as a paragraph of its own: write it again as starting a line.
+        var content = new StringBuilder();
+        WriteInlines(nodes, from, to, depth + 1, content, startsLine: true);
+        inner = FixLineEdges(content.ToString());
+        if (mark.Properties is not null) return ":adf[" + inner + "]" + Json(AdfJson.ToJsonObject(mark));
+        return ":" + mark.Type + "[" + inner + "]" + Json(mark.Attributes);
     }
 
     private static bool IsBareMark(AdfMark mark) => mark.Attributes is null && mark.Properties is null;
@@ -408,13 +414,13 @@ internal sealed class AdfMarkdownWriter
         return pad ? fence + " " + code + " " + fence : fence + code + fence;
     }
 
-    private void WriteAtom(IList<AdfNode> nodes, int index, StringBuilder text)
+    private void WriteAtom(IList<AdfNode> nodes, int index, StringBuilder text, bool startsLine)
     {
         var node = nodes[index];
         switch (node)
         {
             case AdfText t when t.Attributes is null && t.Content is null && t.Properties is { Count: 1 } && t.Text.Length > 0:
-                Escape(t.Text, text);
+                Escape(t.Text, text, startsLine);
                 return;
             case AdfHardBreak when node.Attributes is null && node.Properties is null && node.Content is null
                                    && index > 0 && index < nodes.Count - 1 && nodes[index - 1] is not AdfHardBreak && nodes[index + 1] is not AdfHardBreak:
@@ -432,12 +438,12 @@ internal sealed class AdfMarkdownWriter
         text.Append(':').Append(node.Type).Append(Json(node.Attributes));
     }
 
-    private static void Escape(string value, StringBuilder text)
+    private static void Escape(string value, StringBuilder text, bool startsLine)
     {
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            var lineStart = text.Length == 0 || text[text.Length - 1] == '\n';
+            var lineStart = text.Length == 0 ? startsLine : text[text.Length - 1] == '\n';
             switch (c)
             {
                 case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '|': case '~': case '&': case '{': case '}': case '#':
@@ -453,7 +459,7 @@ internal sealed class AdfMarkdownWriter
                 case '>' or '-' or '+' or '=' or '!' when lineStart:
                     text.Append('\\').Append(c);
                     break;
-                case '.' or ')' when IsOrderedMarker(text):
+                case '.' or ')' when IsOrderedMarker(text, startsLine):
                     text.Append('\\').Append(c);
                     break;
                 default:
@@ -465,7 +471,7 @@ internal sealed class AdfMarkdownWriter
     }
 
     // "1." or "1)" at the start of a line would start an ordered list.
-    private static bool IsOrderedMarker(StringBuilder text)
+    private static bool IsOrderedMarker(StringBuilder text, bool startsLine)
     {
         var i = text.Length - 1;
         var digits = 0;
@@ -474,7 +480,7 @@ internal sealed class AdfMarkdownWriter
             i--;
             digits++;
         }
-        return digits is > 0 and < 10 && (i < 0 || text[i] == '\n');
+        return digits is > 0 and < 10 && (i < 0 ? startsLine : text[i] == '\n');
     }
 
     // Markdown drops spaces and tabs at the start and end of a line: write those as character references.

@@ -188,9 +188,7 @@ internal sealed class AdfWikiWriter
                     break;
                 case AdfDate date:
                     Drop(nodePath, node.Type, "the date (written as text)");
-                    atom = long.TryParse(date.Timestamp, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
-                        ? DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                        : date.Timestamp ?? string.Empty;
+                    atom = AdfJsonValues.DateText(date.Timestamp);
                     break;
                 case AdfInlineCard card when card.Url is { } url:
                     atom = "[" + url + "|" + url + "|smart-link]";

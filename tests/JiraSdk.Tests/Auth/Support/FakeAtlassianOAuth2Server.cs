@@ -53,6 +53,9 @@ internal sealed class FakeAtlassianOAuth2Server : IAsyncDisposable
     /// <summary>Real time the token endpoint takes, so concurrent callers overlap with a refresh in flight.</summary>
     internal TimeSpan TokenLatency { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>When set, the token endpoint answers every request with this status and an OAuth <c>server_error</c>.</summary>
+    internal int? TokenOutageStatus { get; set; }
+
     internal ConcurrentQueue<JsonElement> TokenRequests { get; } = new();
     internal int AccessibleResourcesCalls;
     internal ConcurrentQueue<string> ApiCalls { get; } = new();
@@ -72,6 +75,11 @@ internal sealed class FakeAtlassianOAuth2Server : IAsyncDisposable
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement.Clone();
             TokenRequests.Enqueue(root);
+            if (TokenOutageStatus is { } outage)
+            {
+                await LoopbackServer.WriteAsync(context.Response, outage, "{\"error\":\"server_error\",\"error_description\":\"try later\"}");
+                return;
+            }
             await AnswerTokenRequestAsync(context.Response, request.ContentType, root);
             return;
         }

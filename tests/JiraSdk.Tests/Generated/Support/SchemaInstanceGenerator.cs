@@ -114,7 +114,8 @@ internal sealed class SchemaInstanceGenerator(JsonElement document, Random rando
         var instant = new DateTime(1970 + random.Next(100), 1 + random.Next(12), 1 + random.Next(28), random.Next(24), random.Next(60), random.Next(60));
         var fraction = random.Next(4) switch { 0 => "", 1 => ".123", 2 => ".5", _ => ".123456789" };
         var offset = random.Next(4) switch { 0 => "Z", 1 => "+05:30", 2 => "-08:00", _ => "+00:00" };
-        return instant.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + fraction + offset;
+        var text = instant.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture) + fraction + offset;
+        return random.Next(8) == 0 ? text.ToLowerInvariant() : text; // RFC 3339 §5.6 allows a lower-case t and z
     }
 
     private JsonNode Integer(string? format) => format == "int64"
