@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace JiraSdk.Testing.Tests;
@@ -14,9 +12,7 @@ public sealed class RichTextTests
     public async Task StartAsync()
     {
         _sandbox = await JiraSandbox.StartAsync();
-        _http = new HttpClient { BaseAddress = _sandbox.SiteUrl };
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(_sandbox.Credentials.Email + ":" + _sandbox.Credentials.ApiToken)));
+        _http = SandboxHttp.Create(_sandbox);
     }
 
     [OneTimeTearDown]
@@ -26,15 +22,8 @@ public sealed class RichTextTests
         await _sandbox.DisposeAsync();
     }
 
-    private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonNode? body = null, int expected = 200)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.EqualTo(expected), text);
-        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text) is JsonObject o ? o : new JsonObject { ["array"] = JsonNode.Parse(text) };
-    }
+    private Task<JsonObject> SendAsync(HttpMethod method, string path, JsonNode? body = null, int expected = 200) =>
+        _http.SendJsonAsync(method, path, body, expected);
 
     private static JsonObject Text(string text, string? mark = null)
     {

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace JiraSdk.Testing.Tests;
@@ -13,9 +11,7 @@ public sealed class SearchKnownValuesTests
     public async Task Unknown_values_answer_400_naming_the_value_and_field(string jql, string message)
     {
         await using var sandbox = await JiraSandbox.StartAsync();
-        using var http = new HttpClient { BaseAddress = sandbox.SiteUrl };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(sandbox.Credentials.Email + ":" + sandbox.Credentials.ApiToken)));
+        using var http = SandboxHttp.Create(sandbox);
 
         using var bad = await http.GetAsync("rest/api/3/search/jql?jql=" + Uri.EscapeDataString(jql));
         var body = JsonNode.Parse(await bad.Content.ReadAsStringAsync())!;
