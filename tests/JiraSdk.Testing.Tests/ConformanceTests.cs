@@ -149,6 +149,8 @@ public sealed class ConformanceTests
             yield return new TestCaseData(v, "issuetype", "/rest/api/{0}/issuetype");
             yield return new TestCaseData(v, "field", "/rest/api/{0}/field");
             yield return new TestCaseData(v, "status", "/rest/api/{0}/status");
+            yield return new TestCaseData(v, "statuses/search?maxResults=2", "/rest/api/{0}/statuses/search");
+            yield return new TestCaseData(v, "statuses/search?searchString=hold&statusCategory=TODO", "/rest/api/{0}/statuses/search");
             yield return new TestCaseData(v, "priority", "/rest/api/{0}/priority");
             yield return new TestCaseData(v, "issue/createmeta/DOCS/issuetypes", "/rest/api/{0}/issue/createmeta/{{projectIdOrKey}}/issuetypes");
             yield return new TestCaseData(v, "issue/createmeta/DOCS/issuetypes/10001", "/rest/api/{0}/issue/createmeta/{{projectIdOrKey}}/issuetypes/{{issueTypeId}}");

@@ -27,15 +27,8 @@ public sealed class IssueRestTests
         await _sandbox.DisposeAsync();
     }
 
-    private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonNode? body = null, int expected = 200)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.EqualTo(expected), text);
-        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text) is JsonObject o ? o : new JsonObject { ["array"] = JsonNode.Parse(text) };
-    }
+    private Task<JsonObject> SendAsync(HttpMethod method, string path, JsonNode? body = null, int expected = 200) =>
+        _http.SendJsonAsync(method, path, body, expected);
 
     private Task<JsonObject> CreateAsync(string summary, int version = 3) => SendAsync(HttpMethod.Post, $"rest/api/{version}/issue", new JsonObject
     {

@@ -258,6 +258,7 @@ internal sealed class JsonShapes
         "number" => "com.atlassian.jira.plugin.system.customfieldtypes:float",
         "select" => "com.atlassian.jira.plugin.system.customfieldtypes:select",
         "user" => "com.atlassian.jira.plugin.system.customfieldtypes:userpicker",
+        "textarea" => "com.atlassian.jira.plugin.system.customfieldtypes:textarea",
         _ => "com.atlassian.jira.plugin.system.customfieldtypes:textfield",
     };
 
@@ -309,6 +310,14 @@ internal sealed class JsonShapes
         // The engine matches users by account id, email or display name, and names (Data Center) too.
         foreach (var name in new[] { "assignee", "reporter", "creator" })
             if (fields[name] is JsonObject u && _store.FindUser((string?)u["accountId"]) is { } user) u["name"] = user.Name;
+        // Text search (~) reads plain text, not wiki markup.
+        fields["description"] = issue.Description is null ? null : WireRichText.ToPlainText(issue.Description);
+        fields["environment"] = issue.Environment is null ? null : WireRichText.ToPlainText(issue.Environment);
+        if (fields["comment"]?["comments"] is JsonArray comments)
+            for (var i = 0; i < comments.Count && i < issue.Comments.Count; i++)
+                if (comments[i] is JsonObject c) c["body"] = WireRichText.ToPlainText(issue.Comments[i].Body);
+        foreach (var field in _store.CustomFields.Where(f => f.Kind == "textarea"))
+            if (issue.Custom.TryGetValue(field.FieldId, out var stored) && (string?)stored is { } text) fields[field.FieldId] = WireRichText.ToPlainText(text);
         return o;
     }
 
@@ -420,6 +429,8 @@ internal sealed class JsonShapes
                 };
             case "user":
                 return UserOrNull((string?)stored, ctx);
+            case "textarea":
+                return WireRichText.ToWire((string?)stored, ctx.ApiVersion);
             default:
                 return stored.DeepClone();
         }

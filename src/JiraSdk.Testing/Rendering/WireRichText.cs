@@ -1,20 +1,91 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using JiraSdk.RichText;
 
 namespace JiraSdk.Testing.Rendering;
 
 /// <summary>
-/// Rich text as the sandbox stores it (plain/wiki text) and as each API version carries it: v2 a wiki string, v3 an
-/// Atlassian Document Format document. The mapping is deliberately simple and lossless for plain text: a blank line
-/// separates paragraphs, a single line break is an ADF <c>hardBreak</c>; ADF marks and nodes other than text are
-/// reduced to their text.
+/// Rich text as the sandbox stores it and as each API version carries it. The store keeps the Atlassian Document
+/// Format (ADF) document as given on v3 (its compact JSON), so v3 reads give back exactly what was written; v2 reads
+/// get wiki markup and v2 writes are wiki markup, both through the SDK's ADF ⇄ wiki converters
+/// (<see cref="AdfDocument.ToWikiMarkup()"/>, <see cref="AdfDocument.FromWikiMarkup"/>). Search reads the plain text.
 /// </summary>
 internal static class WireRichText
 {
-    public static JsonNode? ToWire(string? text, int apiVersion) =>
-        text is null ? null : apiVersion >= 3 ? ToAdf(text) : JsonValue.Create(text);
+    private const string NotAdf = "Operation value must be an Atlassian Document (see the Atlassian Document Format)";
 
-    public static JsonObject ToAdf(string text)
+    public static JsonNode? ToWire(string? stored, int apiVersion) =>
+        stored is null ? null : apiVersion >= 3 ? ToAdf(stored) : JsonValue.Create(ToWiki(stored));
+
+    /// <summary>The stored document as ADF JSON, unchanged.</summary>
+    public static JsonObject ToAdf(string stored) =>
+        AsJson(stored) ?? PlainDocument(stored);
+
+    /// <summary>The stored document as wiki markup (v2, changelog strings).</summary>
+    public static string ToWiki(string stored) =>
+        AsJson(stored) is { } json ? Document(json)?.ToWikiMarkup() ?? stored : stored;
+
+    /// <summary>The stored document as plain text, for text search.</summary>
+    public static string ToPlainText(string stored) =>
+        AsJson(stored) is { } json ? Document(json)?.ToPlainText() ?? stored : stored;
+
+    /// <summary>Reads a rich-text value from a request into its stored form: an ADF document on v3 (kept as given), wiki
+    /// markup on v2 (converted to ADF). Returns null for JSON null.</summary>
+    public static string? FromWire(JsonNode? value, int apiVersion, string fieldName)
+    {
+        if (value is null) return null;
+        if (value is JsonValue v && v.TryGetValue<string>(out var wiki))
+        {
+            if (apiVersion >= 3) throw Store.JiraRestException.Field(fieldName, NotAdf);
+            return AdfDocument.FromWikiMarkup(wiki).ToJson();
+        }
+        if (value is JsonObject doc && apiVersion >= 3)
+        {
+            if ((string?)doc["type"] != "doc" || Document(doc) is null) throw Store.JiraRestException.Field(fieldName, NotAdf);
+            return doc.ToJsonString();
+        }
+        throw Store.JiraRestException.Field(fieldName, apiVersion >= 3 ? NotAdf : "Operation value must be a string");
+    }
+
+    /// <summary>True when the stored document has no text at all (Jira refuses empty comment bodies).</summary>
+    public static bool IsBlank(string? stored) => stored is null || string.IsNullOrWhiteSpace(ToPlainText(stored));
+
+    /// <summary>The <c>renderedFields</c> form: HTML paragraphs with escaped text.</summary>
+    public static string ToHtml(string stored)
+    {
+        var sb = new StringBuilder();
+        foreach (var paragraph in ToPlainText(stored).Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n"))
+            sb.Append("<p>").Append(System.Net.WebUtility.HtmlEncode(paragraph).Replace("\n", "<br/>\n", StringComparison.Ordinal)).Append("</p>");
+        return sb.ToString();
+    }
+
+    // Stored values written before documents were kept (plain text) still read as text.
+    private static JsonObject? AsJson(string stored)
+    {
+        if (!stored.StartsWith('{')) return null;
+        try
+        {
+            return JsonNode.Parse(stored) is JsonObject o && (string?)o["type"] == "doc" ? o : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static AdfDocument? Document(JsonObject json)
+    {
+        try
+        {
+            return AdfDocument.FromJson(json.DeepClone());
+        }
+        catch (AdfFormatException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonObject PlainDocument(string text)
     {
         var content = new JsonArray();
         foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n"))
@@ -31,69 +102,5 @@ internal static class WireRichText
             content.Add(node);
         }
         return new JsonObject { ["type"] = "doc", ["version"] = 1, ["content"] = content };
-    }
-
-    /// <summary>Reads a rich-text value from a request: a string on v2, an ADF document on v3 (a string is accepted on v3
-    /// too, as Jira's v3 refuses it; the caller decides). Returns null for JSON null.</summary>
-    public static string? FromWire(JsonNode? value, int apiVersion, string fieldName)
-    {
-        if (value is null) return null;
-        if (value is JsonValue v && v.TryGetValue<string>(out var s))
-        {
-            if (apiVersion >= 3)
-                throw Store.JiraRestException.Field(fieldName, "Operation value must be an Atlassian Document (see the Atlassian Document Format)");
-            return s;
-        }
-        if (value is JsonObject doc && apiVersion >= 3)
-        {
-            if ((string?)doc["type"] != "doc")
-                throw Store.JiraRestException.Field(fieldName, "Operation value must be an Atlassian Document (see the Atlassian Document Format)");
-            var paragraphs = new List<string>();
-            if (doc["content"] is JsonArray blocks)
-            {
-                foreach (var block in blocks)
-                {
-                    var sb = new StringBuilder();
-                    AppendText(block, sb);
-                    paragraphs.Add(sb.ToString());
-                }
-            }
-            return string.Join("\n\n", paragraphs);
-        }
-        throw Store.JiraRestException.Field(fieldName, apiVersion >= 3
-            ? "Operation value must be an Atlassian Document (see the Atlassian Document Format)"
-            : "Operation value must be a string");
-    }
-
-    private static void AppendText(JsonNode? node, StringBuilder sb)
-    {
-        if (node is not JsonObject obj) return;
-        switch ((string?)obj["type"])
-        {
-            case "text": sb.Append((string?)obj["text"]); return;
-            case "hardBreak": sb.Append('\n'); return;
-            case "mention": sb.Append((string?)obj["attrs"]?["text"]); return;
-            case "emoji": sb.Append((string?)obj["attrs"]?["text"] ?? (string?)obj["attrs"]?["shortName"]); return;
-        }
-        if (obj["content"] is JsonArray children)
-        {
-            var first = true;
-            foreach (var child in children)
-            {
-                // Nested blocks (list items, quotes) become lines of their own.
-                if (!first && child is JsonObject c && c["content"] is JsonArray && (string?)c["type"] != "text") sb.Append('\n');
-                AppendText(child, sb);
-                first = false;
-            }
-        }
-    }
-
-    /// <summary>The <c>renderedFields</c> form: HTML paragraphs with escaped text.</summary>
-    public static string ToHtml(string text)
-    {
-        var sb = new StringBuilder();
-        foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n"))
-            sb.Append("<p>").Append(System.Net.WebUtility.HtmlEncode(paragraph).Replace("\n", "<br/>\n", StringComparison.Ordinal)).Append("</p>");
-        return sb.ToString();
     }
 }

@@ -110,6 +110,7 @@ internal static class MetadataEndpoints
 
         api.MapGet("/issuetype", (HttpContext http) => List(http, () => store.IssueTypes.Select(t => JsonShapes.IssueType(t, http.Render(v, mode)))));
         api.MapGet("/status", (HttpContext http) => List(http, () => store.Statuses.Select(s => JsonShapes.Status(s, http.Render(v, mode)))));
+        if (mode == JiraSandboxMode.Cloud) api.MapGet("/statuses/search", (HttpContext http) => StatusSearch(http, store, v));
         api.MapGet("/priority", (HttpContext http) => List(http, () => store.Priorities.Select(p => JsonShapes.Priority(p, http.Render(v, mode)))));
         api.MapGet("/resolution", (HttpContext http) => List(http, () => store.Resolutions.Select(r => JsonShapes.Resolution(r, http.Render(v, mode)))));
         api.MapGet("/field", (HttpContext http) => List(http, () => store.Shapes.FieldDefinitions().Select(f => (JsonObject)f.DeepClone())));
@@ -268,5 +269,41 @@ internal static class MetadataEndpoints
                 : null;
             yield return (field.FieldId, Meta(field.FieldId, false, allowed));
         }
+    }
+
+    /// <summary><c>GET /rest/api/{2,3}/statuses/search</c> (spec: PageOfStatuses of JiraStatus): the site's statuses, all
+    /// global (company-managed), so a <c>projectId</c> (statuses of a team-managed project) finds none.</summary>
+    private static IResult StatusSearch(HttpContext http, SandboxStore store, int v)
+    {
+        http.RequireUser();
+        var startAt = Math.Max(0, http.QueryInt("startAt", 0));
+        var maxResults = Math.Clamp(http.QueryInt("maxResults", 200), 1, 200);
+        var searchString = http.Query("searchString");
+        var category = http.Query("statusCategory");
+        static string Category(string key) => key switch { "done" => "DONE", "indeterminate" => "IN_PROGRESS", _ => "TODO" };
+        var matching = store.Read(() => store.Statuses
+            .Where(_ => http.Query("projectId") is not { Length: > 0 })
+            .Where(s => searchString is not { Length: > 0 } || s.Name.Contains(searchString, StringComparison.OrdinalIgnoreCase))
+            .Where(s => category is not { Length: > 0 } || string.Equals(Category(s.CategoryKey), category, StringComparison.OrdinalIgnoreCase))
+            .ToList());
+        var page = matching.Skip(startAt).Take(maxResults).ToList();
+        var baseUrl = http.BaseUrl() + "rest/api/" + v.ToString(CultureInfo.InvariantCulture) + "/statuses/search";
+        string PageUrl(int start) => baseUrl + "?startAt=" + start.ToString(CultureInfo.InvariantCulture) + "&maxResults=" + maxResults.ToString(CultureInfo.InvariantCulture);
+        var isLast = startAt + page.Count >= matching.Count;
+        var o = new JsonObject
+        {
+            ["self"] = PageUrl(startAt),
+            ["maxResults"] = maxResults,
+            ["startAt"] = startAt,
+            ["total"] = matching.Count,
+            ["isLast"] = isLast,
+            ["values"] = new JsonArray(page.Select(s => (JsonNode?)new JsonObject
+            {
+                ["id"] = SandboxStore.Id(s.Id), ["name"] = s.Name, ["description"] = "",
+                ["statusCategory"] = Category(s.CategoryKey), ["scope"] = new JsonObject { ["type"] = "GLOBAL" },
+            }).ToArray()),
+        };
+        if (!isLast) o["nextPage"] = PageUrl(startAt + page.Count);
+        return RestIO.Json(o);
     }
 }

@@ -19,16 +19,19 @@ internal static class SandboxJql
     private sealed class EngineJql : ISandboxJql
     {
         public IReadOnlyList<JsonObject> Apply(string jql, IReadOnlyList<JsonObject> fieldDefinitions, IEnumerable<JsonObject> issues, DateTimeOffset now, string? currentAccountId) =>
-            Compile(jql, fieldDefinitions).Apply(issues, new JqlEvaluationContext(now, TimeZoneInfo.Utc, currentAccountId));
+            Compile(jql, fieldDefinitions, null).Apply(issues, new JqlEvaluationContext(now, TimeZoneInfo.Utc, currentAccountId));
+
+        public IReadOnlyList<JsonObject> Apply(string jql, IReadOnlyList<JsonObject> fieldDefinitions, JqlKnownValues knownValues, IEnumerable<JsonObject> issues, DateTimeOffset now, string? currentAccountId) =>
+            Compile(jql, fieldDefinitions, knownValues).Apply(issues, new JqlEvaluationContext(now, TimeZoneInfo.Utc, currentAccountId));
 
         public bool Matches(string jql, IReadOnlyList<JsonObject> fieldDefinitions, JsonObject issue, DateTimeOffset now, string? currentAccountId) =>
-            Compile(jql, fieldDefinitions).Matches(issue, new JqlEvaluationContext(now, TimeZoneInfo.Utc, currentAccountId));
+            Compile(jql, fieldDefinitions, null).Matches(issue, new JqlEvaluationContext(now, TimeZoneInfo.Utc, currentAccountId));
 
-        private static JqlQuery Compile(string jql, IReadOnlyList<JsonObject> fieldDefinitions)
+        private static JqlQuery Compile(string jql, IReadOnlyList<JsonObject> fieldDefinitions, JqlKnownValues? knownValues)
         {
             try
             {
-                return new JqlEngine(fieldDefinitions).Compile(jql);
+                return new JqlEngine(fieldDefinitions, knownValues).Compile(jql);
             }
             catch (JqlException e)
             {

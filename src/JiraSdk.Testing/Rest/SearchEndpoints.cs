@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using JiraSdk.Testing.Jql;
 using JiraSdk.Testing.Rendering;
 using JiraSdk.Testing.Store;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,12 @@ internal interface ISandboxJql
 
     /// <summary>Whether one issue matches; a bad query throws <see cref="JiraRestException"/> (400).</summary>
     bool Matches(string jql, IReadOnlyList<JsonObject> fieldDefinitions, JsonObject issue, DateTimeOffset now, string? currentAccountId);
+
+    /// <summary>As <see cref="Apply(string, IReadOnlyList{JsonObject}, IEnumerable{JsonObject}, DateTimeOffset, string?)"/>,
+    /// knowing the site's projects, statuses, issue types, priorities, resolutions and users, so a query naming a value
+    /// that does not exist is a 400 as on Jira. Evaluators that cannot check values ignore them.</summary>
+    IReadOnlyList<JsonObject> Apply(string jql, IReadOnlyList<JsonObject> fieldDefinitions, JqlKnownValues knownValues, IEnumerable<JsonObject> issues, DateTimeOffset now, string? currentAccountId) =>
+        Apply(jql, fieldDefinitions, issues, now, currentAccountId);
 }
 
 /// <summary>
@@ -125,11 +132,31 @@ internal static class SearchEndpoints
     public static IReadOnlyList<long> Find(SandboxStore store, ISandboxJql jql, string query, Store.UserRecord user)
     {
         var now = store.Time.GetUtcNow();
-        var (issues, fields) = store.Read(() => (
+        var (issues, fields, known) = store.Read(() => (
             store.Issues.Values.Select(i => store.SearchView(i, now)).OfType<JsonObject>().ToList(),
-            store.Shapes.FieldDefinitions()));
-        var found = jql.Apply(query, fields, issues, now, user.AccountId);
+            store.Shapes.FieldDefinitions(),
+            KnownValues(store)));
+        var found = jql.Apply(query, fields, known, issues, now, user.AccountId);
         return found.Select(i => long.Parse((string)i["id"]!, CultureInfo.InvariantCulture)).ToList();
+    }
+
+    /// <summary>The values JQL may name, read under the store's lock; priorities in Jira's order (highest first).</summary>
+    private static JqlKnownValues KnownValues(SandboxStore store)
+    {
+        static List<JsonObject> Named(IEnumerable<(long Id, string Name)> items) =>
+            items.Select(i => new JsonObject { ["id"] = SandboxStore.Id(i.Id), ["name"] = i.Name }).ToList();
+        return new JqlKnownValues
+        {
+            Projects = store.Projects.Select(p => new JsonObject { ["id"] = SandboxStore.Id(p.Id), ["key"] = p.Key, ["name"] = p.Name }).ToList(),
+            Statuses = Named(store.Statuses.Select(s => (s.Id, s.Name))),
+            IssueTypes = Named(store.IssueTypes.Select(t => (t.Id, t.Name))),
+            Priorities = Named(store.Priorities.Select(p => (p.Id, p.Name))),
+            Resolutions = Named(store.Resolutions.Select(r => (r.Id, r.Name))),
+            Users = store.Users.Values.Select(u => new JsonObject
+            {
+                ["accountId"] = u.AccountId, ["displayName"] = u.DisplayName, ["emailAddress"] = u.EmailAddress, ["name"] = u.Name, ["key"] = u.Name,
+            }).ToList(),
+        };
     }
 
     /// <summary>Cloud refuses queries without a restriction on /search/jql.</summary>

@@ -137,7 +137,7 @@ public sealed class JiraSandboxSeeder
         {
             Id = _store.NextId("customfield", 10010),
             Name = name,
-            Kind = type switch { SandboxFieldType.Number => "number", SandboxFieldType.Select => "select", SandboxFieldType.UserPicker => "user", _ => "text" },
+            Kind = type switch { SandboxFieldType.Number => "number", SandboxFieldType.Select => "select", SandboxFieldType.UserPicker => "user", SandboxFieldType.TextArea => "textarea", _ => "text" },
         };
         foreach (var option in options) field.Options.Add(new NamedRecord { Id = _store.NextId("option"), Name = option });
         _store.CustomFields.Add(field);

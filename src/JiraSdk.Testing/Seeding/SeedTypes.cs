@@ -62,6 +62,10 @@ public enum SandboxFieldType
 
     /// <summary>A single-line text field (<c>…:textfield</c>).</summary>
     Text,
+
+    /// <summary>A multi-line rich-text field (<c>…:textarea</c>): an ADF document on v3, wiki markup on v2, like the
+    /// description.</summary>
+    TextArea,
 }
 
 /// <summary>Jira's status categories.</summary>

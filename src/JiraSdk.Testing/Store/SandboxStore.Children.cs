@@ -22,7 +22,7 @@ internal sealed partial class SandboxStore
     private CommentRecord AddCommentRecord(IssueRecord issue, JsonNode? bodyNode, int apiVersion, UserRecord actor)
     {
         var text = WireRichText.FromWire(bodyNode, apiVersion, "comment");
-        if (string.IsNullOrWhiteSpace(text)) throw JiraRestException.Field("comment", "Comment body can not be empty!");
+        if (WireRichText.IsBlank(text)) throw JiraRestException.Field("comment", "Comment body can not be empty!");
         var now = Now;
         var comment = new CommentRecord { Id = NextId("comment"), AuthorId = actor.AccountId, UpdateAuthorId = actor.AccountId, Body = text, Created = now, Updated = now };
         issue.Comments.Add(comment);
@@ -36,7 +36,7 @@ internal sealed partial class SandboxStore
     {
         var comment = RequireComment(issue, commentId);
         var text = WireRichText.FromWire(body["body"], apiVersion, "comment");
-        if (string.IsNullOrWhiteSpace(text)) throw JiraRestException.Field("comment", "Comment body can not be empty!");
+        if (WireRichText.IsBlank(text)) throw JiraRestException.Field("comment", "Comment body can not be empty!");
         comment.Body = text;
         comment.UpdateAuthorId = actor.AccountId;
         comment.Updated = Now;

@@ -244,7 +244,8 @@ internal sealed partial class SandboxStore
                 var text = WireRichText.FromWire(value, apiVersion, name);
                 var old = name == "description" ? issue.Description : issue.Environment;
                 if (old == text) return;
-                Change(changes, name, name, null, old, null, text);
+                // Changelog strings carry the text as wiki markup, not the stored document's JSON.
+                Change(changes, name, name, null, old is null ? null : WireRichText.ToWiki(old), null, text is null ? null : WireRichText.ToWiki(text));
                 if (name == "description") issue.Description = text; else issue.Environment = text;
                 return;
             }
@@ -350,7 +351,7 @@ internal sealed partial class SandboxStore
         }
         var custom = CustomFields.FirstOrDefault(f => f.FieldId == name)
             ?? throw JiraRestException.Field(name, string.Format(CultureInfo.InvariantCulture, NotOnScreen, name));
-        var (stored, display) = ReadCustomValue(custom, value);
+        var (stored, display) = ReadCustomValue(custom, value, apiVersion);
         issue.Custom.TryGetValue(custom.FieldId, out var previous);
         if (JsonNode.DeepEquals(previous, stored)) return;
         var (_, previousDisplay) = previous is null ? (null, null) : DescribeCustomValue(custom, previous);
@@ -364,7 +365,7 @@ internal sealed partial class SandboxStore
     }
 
     /// <summary>Reads a custom field value in its create/edit shape; returns what the store keeps and its display text.</summary>
-    private (JsonNode? Stored, string? Display) ReadCustomValue(CustomFieldRecord field, JsonNode? value)
+    private (JsonNode? Stored, string? Display) ReadCustomValue(CustomFieldRecord field, JsonNode? value, int apiVersion)
     {
         if (value is null) return (null, null);
         switch (field.Kind)
@@ -388,6 +389,12 @@ internal sealed partial class SandboxStore
                 var user = ResolveUser(value, field.FieldId);
                 return (JsonValue.Create(user.AccountId), user.DisplayName);
             }
+            case "textarea":
+            {
+                // Rich text like the description: the ADF document is kept, the changelog shows wiki markup.
+                var document = WireRichText.FromWire(value, apiVersion, field.FieldId);
+                return document is null ? (null, null) : (JsonValue.Create(document), WireRichText.ToWiki(document));
+            }
             default:
             {
                 var text = ReadString(value, field.FieldId);
@@ -401,6 +408,7 @@ internal sealed partial class SandboxStore
         "select" => (stored, FindNamed(field.Options, (string?)stored)?.Name),
         "user" => (stored, FindUser((string?)stored)?.DisplayName),
         "number" => (stored, stored.GetValue<double>().ToString(CultureInfo.InvariantCulture)),
+        "textarea" => (stored, WireRichText.ToWiki((string)stored!)),
         _ => (stored, (string?)stored),
     };
 

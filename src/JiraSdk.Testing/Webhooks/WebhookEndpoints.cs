@@ -12,8 +12,10 @@ using Microsoft.AspNetCore.Routing;
 namespace JiraSdk.Testing.Webhooks;
 
 /// <summary>
-/// Webhook registration: admin webhooks (<c>/rest/webhooks/1.0/webhook</c>, administrators only) and OAuth 2.0 app
-/// webhooks (<c>/rest/api/{2,3}/webhook</c>, apps only; EVENTS.md §6).
+/// Webhook registration: admin webhooks (administrators only) and OAuth 2.0 app webhooks (<c>/rest/api/{2,3}/webhook</c>,
+/// apps only, Cloud; EVENTS.md §6). Admin webhooks live at <c>/rest/webhooks/1.0/webhook</c> on Cloud and at
+/// <c>/rest/jira-webhook/1.0/webhooks</c> in Data Center mode (serverInfo 10.x), where the old path answers 404 as on
+/// a real 10.x (EVENTS.md §6.3); both feed the same records and deliveries.
 /// </summary>
 internal static class WebhookEndpoints
 {
@@ -31,7 +33,11 @@ internal static class WebhookEndpoints
 
     public static void Map(WebApplication app, SandboxStore store, WebhookRegistry registry, JiraSandboxOptions options, string administratorId)
     {
-        var admin = app.MapGroup("/rest/webhooks/1.0/webhook");
+        // DC 10 (EVENTS.md §6.3, JRA-78733): "active", and the JQL, secret and body switch in a string map "configuration";
+        // a top-level "filters" or "secret" is ignored there.
+        var dc10 = store.Mode != JiraSandboxMode.Cloud;
+        var adminPath = dc10 ? "rest/jira-webhook/1.0/webhooks" : "rest/webhooks/1.0/webhook";
+        var admin = app.MapGroup("/" + adminPath);
         UserRecord RequireAdministrator(HttpContext http)
         {
             var user = http.RequireUser();
@@ -41,6 +47,7 @@ internal static class WebhookEndpoints
         }
         JsonObject Render(HttpContext http, AdminWebhookRecord hook)
         {
+            if (dc10) return RenderDc10(http.BaseUrl() + adminPath + "/" + SandboxStore.Id(hook.Id), hook);
             var o = new JsonObject
             {
                 ["self"] = http.BaseUrl() + "rest/webhooks/1.0/webhook/" + SandboxStore.Id(hook.Id),
@@ -68,11 +75,12 @@ internal static class WebhookEndpoints
             if (!Uri.TryCreate(hook.Url, UriKind.Absolute, out _)) errors["url"] = "The URL is not valid.";
             else if (!options.AllowNonLoopbackWebhooks && !WebhookDispatcher.IsLoopback(hook.Url)) errors["url"] = "The sandbox only delivers to loopback URLs (127.0.0.1, ::1, localhost).";
             if (body["events"] is JsonArray events) hook.Events = events.Select(e => (string?)e).OfType<string>().Distinct().ToList();
-            if (body["filters"] is JsonObject filters) hook.JqlFilter = (string?)filters["issue-related-events-section"] is { Length: > 0 } jql ? jql : null;
-            if (body["excludeBody"] is JsonValue exclude) hook.ExcludeBody = exclude.GetValue<bool>();
-            if (body["enabled"] is JsonValue enabled) hook.Enabled = enabled.GetValue<bool>();
+            if (dc10) ApplyDc10(hook, body);
+            else if (body["filters"] is JsonObject filters) hook.JqlFilter = (string?)filters["issue-related-events-section"] is { Length: > 0 } jql ? jql : null;
+            if (!dc10 && body["excludeBody"] is JsonValue exclude) hook.ExcludeBody = exclude.GetValue<bool>();
+            if (!dc10 && body["enabled"] is JsonValue enabled) hook.Enabled = enabled.GetValue<bool>();
             // The secret is write-only; omitting it on update keeps the old one (EVENTS.md §6.2).
-            if (body.ContainsKey("secret")) hook.Secret = (string?)body["secret"] is { Length: > 0 } secret ? secret : null;
+            if (!dc10 && body.ContainsKey("secret")) hook.Secret = (string?)body["secret"] is { Length: > 0 } secret ? secret : null;
             if (hook.JqlFilter is not null)
             {
                 try { JqlParser.Parse(hook.JqlFilter); }
@@ -81,12 +89,22 @@ internal static class WebhookEndpoints
             if (errors.Count > 0) throw new JiraRestException(HttpStatusCode.BadRequest, Array.Empty<string>(), errors);
             hook.LastUpdated = store.Now;
             hook.LastUpdatedBy = user.AccountId;
+            if (creating) hook.Created = hook.LastUpdated;
         }
 
         admin.MapGet("", (HttpContext http) =>
         {
             RequireAdministrator(http);
-            return RestIO.Json(new JsonArray(registry.Locked(() => registry.Admin.Values.OrderBy(h => h.Id).ToList()).Select(h => (JsonNode?)Render(http, h)).ToArray()));
+            IEnumerable<AdminWebhookRecord> hooks = registry.Locked(() => registry.Admin.Values.OrderBy(h => h.Id).ToList());
+            if (dc10)
+            {
+                // ?event= keeps the webhooks listening to it; start and limit page the list.
+                if (http.Request.Query["event"].ToString() is { Length: > 0 } wanted) hooks = hooks.Where(h => h.Events.Contains(wanted, StringComparer.Ordinal));
+                var start = int.TryParse(http.Request.Query["start"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+                var limit = int.TryParse(http.Request.Query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : int.MaxValue;
+                hooks = hooks.Skip(start).Take(limit);
+            }
+            return RestIO.Json(new JsonArray(hooks.Select(h => (JsonNode?)Render(http, h)).ToArray()));
         });
         admin.MapPost("", async (HttpContext http) =>
         {
@@ -308,5 +326,43 @@ internal static class WebhookEndpoints
                     errors.Add($"The operator '{terminal.Operator.Display()}' is unsupported");
                 break;
         }
+    }
+    private const string Dc10Filters = "FILTERS";
+    private const string Dc10Secret = "SECRET";
+    private const string Dc10ExcludeBody = "EXCLUDE_BODY";
+    private const string Dc10SecretMask = "********";
+
+    /// <summary>A DC 10 <c>RestWebhook</c>: the secret is write-only, so <c>configuration.SECRET</c> shows a mask.</summary>
+    private static JsonObject RenderDc10(string self, AdminWebhookRecord hook)
+    {
+        var configuration = new JsonObject { [Dc10ExcludeBody] = hook.ExcludeBody ? "true" : "false" };
+        if (hook.JqlFilter is not null) configuration[Dc10Filters] = hook.JqlFilter;
+        if (hook.Secret is not null) configuration[Dc10Secret] = Dc10SecretMask;
+        return new JsonObject
+        {
+            ["id"] = hook.Id,
+            ["self"] = self,
+            ["name"] = hook.Name,
+            ["url"] = hook.Url,
+            ["events"] = new JsonArray(hook.Events.Select(e => (JsonNode?)e).ToArray()),
+            ["active"] = hook.Enabled,
+            ["scopeType"] = "global",
+            ["configuration"] = configuration,
+            ["sslVerificationRequired"] = hook.SslVerificationRequired,
+            ["createdDate"] = hook.Created.ToUnixTimeMilliseconds(),
+            ["updatedDate"] = hook.LastUpdated.ToUnixTimeMilliseconds(),
+        };
+    }
+
+    private static void ApplyDc10(AdminWebhookRecord hook, JsonObject body)
+    {
+        if (body["active"] is JsonValue active) hook.Enabled = active.GetValue<bool>();
+        if (body["sslVerificationRequired"] is JsonValue ssl) hook.SslVerificationRequired = ssl.GetValue<bool>();
+        if (body["configuration"] is not JsonObject configuration) return;
+        hook.JqlFilter = (string?)configuration[Dc10Filters] is { Length: > 0 } jql ? jql : null;
+        hook.ExcludeBody = string.Equals((string?)configuration[Dc10ExcludeBody], "true", StringComparison.OrdinalIgnoreCase);
+        // Omitted or echoed back masked keeps the secret; an empty one removes it.
+        if (configuration.ContainsKey(Dc10Secret) && (string?)configuration[Dc10Secret] is var secret && secret != Dc10SecretMask)
+            hook.Secret = secret is { Length: > 0 } ? secret : null;
     }
 }

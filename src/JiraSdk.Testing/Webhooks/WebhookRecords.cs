@@ -1,6 +1,6 @@
 namespace JiraSdk.Testing.Webhooks;
 
-/// <summary>An admin webhook (<c>/rest/webhooks/1.0/webhook</c>): any event, optional JQL for issue-related events,
+/// <summary>An admin webhook (<c>/rest/webhooks/1.0/webhook</c>, DC 10 <c>/rest/jira-webhook/1.0/webhooks</c>): any event, optional JQL for issue-related events,
 /// optional secret for <c>X-Hub-Signature</c>.</summary>
 internal sealed class AdminWebhookRecord
 {
@@ -14,6 +14,9 @@ internal sealed class AdminWebhookRecord
     public bool Enabled { get; set; } = true;
     public DateTimeOffset LastUpdated { get; set; }
     public string LastUpdatedBy { get; set; } = "";
+    public DateTimeOffset Created { get; set; }
+    /// <summary>DC 10's <c>sslVerificationRequired</c> (kept and shown; the sandbox delivers over plain loopback HTTP).</summary>
+    public bool SslVerificationRequired { get; set; } = true;
 }
 
 /// <summary>A dynamic webhook an OAuth 2.0 app registered (<c>/rest/api/3/webhook</c>); expires 30 days after
