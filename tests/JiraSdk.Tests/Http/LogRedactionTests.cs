@@ -9,25 +9,6 @@ namespace JiraSdk.Tests.Http;
 
 public class LogRedactionTests
 {
-    private sealed record Entry(LogLevel Level, EventId Id, string Message);
-
-    private sealed class CapturingLogger : ILogger, ILoggerFactory
-    {
-        public readonly List<Entry> Entries = new();
-        public string All { get { lock (Entries) return string.Join("\n", Entries.Select(e => e.Message)); } }
-        public IDisposable BeginScope<TState>(TState state) where TState : notnull => null!;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            // Structured values too: a sink that writes them must not find a secret either.
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => p.Key + "=" + p.Value)) : "";
-            lock (Entries) Entries.Add(new Entry(logLevel, eventId, formatter(state, exception) + " | " + values));
-        }
-        public ILogger CreateLogger(string categoryName) => this;
-        public void AddProvider(ILoggerProvider provider) { }
-        public void Dispose() { }
-    }
-
     [Test]
     public async Task SecretsInACustomHeaderAQueryParameterAndTheUserInfoNeverReachTheLogs()
     {
