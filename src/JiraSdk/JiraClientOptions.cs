@@ -24,6 +24,20 @@ public sealed class JiraClientOptions
     /// </summary>
     public Func<DelegatingHandler>? AuthenticationHandler { get; set; }
 
+    /// <summary>
+    /// Sends every request for the site through Atlassian's API gateway, <c>{ApiGatewayBaseUrl}/ex/jira/{cloudId}/…</c>,
+    /// as scoped API tokens require: they work only there, with Basic authentication (email + scoped token), and the site
+    /// answers 401 to them. Requires <c>JiraAuthentication.Basic</c>. The cloud id is <see cref="CloudId"/>, or read once
+    /// without credentials from <c>{SiteUrl}/_edge/tenant_info</c> through this client's pipeline. Default <c>false</c>.
+    /// </summary>
+    public bool UseApiGateway { get; set; }
+
+    /// <summary>The site's cloud id for <see cref="UseApiGateway"/>; when unset it is read from <c>/_edge/tenant_info</c>.</summary>
+    public string? CloudId { get; set; }
+
+    /// <summary>The API gateway for <see cref="UseApiGateway"/>; default <c>https://api.atlassian.com</c>. Override for tests.</summary>
+    public Uri ApiGatewayBaseUrl { get; set; } = new("https://api.atlassian.com");
+
     /// <summary>When and how long to retry. Defaults: 4 attempts, at most 60 seconds of waiting.</summary>
     public JiraRetryOptions Retry { get; set; } = new();
 
@@ -76,7 +90,19 @@ public sealed class JiraClientOptions
         LoggerFactory = LoggerFactory ?? fallbackLoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
         Time = TimeProvider ?? TimeProvider.System,
         SchemaDiagnostics = SchemaDiagnostics,
+        ApiGateway = ApiGatewayRouteOrNull(),
     };
+
+    private ApiGatewayRoute? ApiGatewayRouteOrNull()
+    {
+        if (!UseApiGateway) return null;
+        if (Authentication is not BasicAuthentication)
+            throw new InvalidOperationException(
+                $"{nameof(JiraClientOptions)}.{nameof(UseApiGateway)} routes Basic authentication with a scoped API token; set {nameof(Authentication)} to JiraAuthentication.Basic(email, token). OAuth 2.0 routes through the gateway by itself.");
+        if (ApiGatewayBaseUrl is null || !ApiGatewayBaseUrl.IsAbsoluteUri)
+            throw new InvalidOperationException($"{nameof(JiraClientOptions)}.{nameof(ApiGatewayBaseUrl)} must be an absolute URL.");
+        return new ApiGatewayRoute(ValidatedSiteUrl(), ApiGatewayBaseUrl, CloudId);
+    }
 
     private Func<DelegatingHandler?>? AuthenticationHandlerFactory()
     {

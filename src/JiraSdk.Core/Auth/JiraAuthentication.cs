@@ -63,6 +63,17 @@ public abstract class JiraAuthentication : IAuthenticationProvider
         new OAuth2ClientCredentialsAuthentication(options);
 
     /// <summary>
+    /// A Jira Data Center service account (Jira 11+): OAuth 2.0 client credentials at <c>{site}/rest/oauth2/latest/token</c>,
+    /// sent as <c>Authorization: Bearer …</c> to the site itself. There are no refresh tokens: a new access token is
+    /// requested when the current one nears expiry or is rejected with 401. Token calls go through the SDK's pipeline.
+    /// </summary>
+    /// <param name="options">The site URL, the service account's client id and secret, and optional scopes.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <c>null</c>.</exception>
+    /// <exception cref="JiraCredentialsException">The site URL, client id or secret is missing.</exception>
+    public static JiraAuthentication DataCenterServiceAccount(JiraDataCenterServiceAccountOptions options) =>
+        new DataCenterServiceAccountAuthentication(options);
+
+    /// <summary>
     /// Applies the credentials to one outgoing attempt or redirect hop. Called again for every retry and hop, so OAuth 1.0a
     /// signs each method, URL and nonce afresh. Never changes where the request goes (see <see cref="RouteAsync"/>).
     /// </summary>

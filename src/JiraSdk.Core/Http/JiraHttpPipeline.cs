@@ -22,6 +22,9 @@ internal sealed class JiraPipelineSettings
 
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>Routes site requests through the API gateway (scoped API tokens with Basic authentication); null keeps them on the site.</summary>
+    public ApiGatewayRoute? ApiGateway { get; set; }
+
     /// <summary>Where schema mismatches in responses are reported; null means a fresh one logging through <see cref="LoggerFactory"/>.</summary>
     public JiraSdk.Serialization.JiraSchemaDiagnostics? SchemaDiagnostics { get; set; }
 }
@@ -37,7 +40,7 @@ internal sealed class JiraPipelineSettings
 ///    RetryHandler          ours   429 any method, 502/503/504 + network errors (body reads too) idempotent only
 ///     ResponseBufferingHandler ours JSON/text bodies read to the end here, so their failures are retried and mapped
 ///      RedirectHandler     ours   follows 3xx; a hop to another origin is marked to go without credentials
-///       RouteHandler       ours   site or API gateway (OAuth 2.0: api.atlassian.com/ex/jira/{cloudId})
+///       RouteHandler       ours   site or API gateway (OAuth 2.0, scoped API tokens: api.atlassian.com/ex/jira/{cloudId})
 ///        authentication    Auth   JiraAuthenticationHandler: applied anew on every attempt and hop, renews once on 401
 ///        UserAgentHandler  Kiota  adds "JiraSdk/version" to User-Agent
 ///         LoggingHandler   ours   one log line per request on the wire, secrets redacted
@@ -70,7 +73,7 @@ internal static class JiraHttpPipeline
         };
         if (settings.Authentication is { } credentials)
         {
-            handlers.Add(new RouteHandler(credentials));
+            handlers.Add(new RouteHandler(credentials, settings.ApiGateway));
             handlers.Add(new Auth.JiraAuthenticationHandler(credentials));
         }
         else if (settings.CreateAuthenticationHandler?.Invoke() is { } authentication)

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace JiraSdk.Http;
 
 /// <summary>
-/// Logs each request that goes on the wire (every attempt and redirect) with its outcome and duration. URLs have secret
-/// query values replaced by <c>***</c>; credential headers are never written, not even at Trace level.
+/// Logs each request that goes on the wire (every attempt and redirect) with its outcome and duration (Debug), and at
+/// Trace its request and response headers. Everything written passes <see cref="LogRedaction"/>'s allow-list: unknown
+/// headers, query values and user info appear as <c>[redacted]</c> or not at all.
 /// </summary>
 internal sealed class LoggingHandler : DelegatingHandler
 {
@@ -18,45 +19,28 @@ internal sealed class LoggingHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // The cheap path: nothing formatted, no timestamp taken, when Debug is off.
         if (!_logger.IsEnabled(LogLevel.Debug)) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
-        var url = RequestDescription.RedactedUrl(request.RequestUri);
-        if (_logger.IsEnabled(LogLevel.Trace))
-            RequestHeaders(_logger, request.Method.Method, url, DescribeHeaders(request), null);
+        var method = request.Method.Method;
+        var url = LogRedaction.Url(request.RequestUri);
+        var trace = _logger.IsEnabled(LogLevel.Trace);
+        if (trace) HttpLog.RequestHeaders(_logger, method, url, LogRedaction.Headers(request.Headers, request.Content));
         var started = Stopwatch.GetTimestamp();
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            Completed(_logger, request.Method.Method, url, (int)response.StatusCode, Elapsed(started), null);
+            HttpLog.Completed(_logger, method, url, (int)response.StatusCode, Elapsed(started));
+            if (trace) HttpLog.ResponseHeaders(_logger, method, url, LogRedaction.Headers(response.Headers, response.Content));
             return response;
         }
         catch (Exception failure)
         {
-            Failed(_logger, request.Method.Method, url, Elapsed(started), failure);
+            HttpLog.Failed(_logger, method, url, Elapsed(started), failure);
             throw;
         }
     }
 
     private static double Elapsed(long started) =>
-        (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
-
-    internal static string DescribeHeaders(HttpRequestMessage request)
-    {
-        var headers = request.Headers.AsEnumerable();
-        if (request.Content is not null) headers = headers.Concat(request.Content.Headers);
-        return string.Join(", ", headers.Select(h =>
-            h.Key + ": " + (RequestDescription.IsSecretHeader(h.Key) ? "***" : string.Join(",", h.Value))));
-    }
-
-    private static readonly Action<ILogger, string, string, string, Exception?> RequestHeaders =
-        LoggerMessage.Define<string, string, string>(LogLevel.Trace, new EventId(10, "JiraHttpRequest"),
-            "HTTP {Method} {Url} headers: {Headers}");
-
-    private static readonly Action<ILogger, string, string, int, double, Exception?> Completed =
-        LoggerMessage.Define<string, string, int, double>(LogLevel.Debug, new EventId(11, "JiraHttpResponse"),
-            "HTTP {Method} {Url} answered {Status} in {ElapsedMs:0.0} ms");
-
-    private static readonly Action<ILogger, string, string, double, Exception?> Failed =
-        LoggerMessage.Define<string, string, double>(LogLevel.Debug, new EventId(12, "JiraHttpFailure"),
-            "HTTP {Method} {Url} failed after {ElapsedMs:0.0} ms");
+        Math.Round((Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency, 1);
 }

@@ -47,7 +47,7 @@ internal sealed class RetryHandler : DelegatingHandler
             {
                 var delay = WithJitter(Backoff(attempt));
                 if (!CanWait(attempt, waited, delay)) throw;
-                Log.RetryingAfterFailure(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, delay, failure.GetType().Name);
+                HttpLog.RetryingAfterFailure(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, delay, failure.GetType().Name);
                 _options.Waiting?.Invoke(new JiraRetryWait(request.Method.Method, RequestDescription.PathOf(request), attempt, delay, null, null));
                 JiraMetrics.Retries.Add(1);
                 await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
@@ -64,7 +64,7 @@ internal sealed class RetryHandler : DelegatingHandler
             var wait = WithJitter(hint is { } minimum && minimum > backoff ? minimum : backoff);
             if (!CanWait(attempt, waited, wait)) return response;
 
-            Log.RetryingAfterStatus(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, wait, (int)response.StatusCode);
+            HttpLog.RetryingAfterStatus(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, wait, (int)response.StatusCode);
             _options.Waiting?.Invoke(new JiraRetryWait(request.Method.Method, RequestDescription.PathOf(request), attempt, wait, (int)response.StatusCode,
                 RateLimitHeaders.HeaderValue(response, Errors.JiraRateLimitException.RateLimitReasonHeader)));
             response.Dispose();
@@ -123,22 +123,5 @@ internal sealed class RetryHandler : DelegatingHandler
         var random = new Random();
         return () => { lock (random) return random.NextDouble(); };
 #endif
-    }
-
-    private static class Log
-    {
-        private static readonly Action<ILogger, string, string?, int, TimeSpan, int, Exception?> StatusRetry =
-            LoggerMessage.Define<string, string?, int, TimeSpan, int>(LogLevel.Information, new EventId(2, "JiraRetry"),
-                "{Method} {Path}: attempt {Attempt} failed; retrying in {Delay} after status {Status}");
-
-        private static readonly Action<ILogger, string, string?, int, TimeSpan, string, Exception?> FailureRetry =
-            LoggerMessage.Define<string, string?, int, TimeSpan, string>(LogLevel.Information, new EventId(3, "JiraRetryNetwork"),
-                "{Method} {Path}: attempt {Attempt} failed; retrying in {Delay} after {Failure}");
-
-        public static void RetryingAfterStatus(ILogger logger, string method, string? path, int attempt, TimeSpan delay, int status) =>
-            StatusRetry(logger, method, path, attempt, delay, status, null);
-
-        public static void RetryingAfterFailure(ILogger logger, string method, string? path, int attempt, TimeSpan delay, string failure) =>
-            FailureRetry(logger, method, path, attempt, delay, failure, null);
     }
 }

@@ -3,23 +3,36 @@ using JiraSdk.Auth;
 namespace JiraSdk.Http;
 
 /// <summary>
-/// Sends each attempt and redirect hop where the credentials are accepted: the site, or for OAuth 2.0 the API gateway
-/// (<c>https://api.atlassian.com/ex/jira/{cloudId}/…</c>). Its own step, before authentication, so signing never moves a
-/// request (OAuth 1.0a signs the URL the request really goes to).
+/// Sends each attempt and redirect hop where the credentials are accepted: the site, or the API gateway
+/// (<c>https://api.atlassian.com/ex/jira/{cloudId}/…</c>) for OAuth 2.0 and, when configured, for Basic authentication with
+/// scoped API tokens. Its own step, before authentication, so signing never moves a request (OAuth 1.0a signs the URL
+/// the request really goes to).
 /// </summary>
 internal sealed class RouteHandler : DelegatingHandler
 {
-    private readonly JiraAuthentication _authentication;
+    private readonly JiraAuthentication? _authentication;
+    private readonly ApiGatewayRoute? _gateway;
 
-    public RouteHandler(JiraAuthentication authentication)
+    public RouteHandler(JiraAuthentication? authentication, ApiGatewayRoute? gateway = null)
     {
         _authentication = authentication;
+        _gateway = gateway;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.MustGoWithoutCredentials())
-            await _authentication.RouteAsync(request, cancellationToken).ConfigureAwait(false);
+        {
+            if (_gateway is not null && request.RequestUri is { } uri && _gateway.IsSiteRequest(uri))
+            {
+                var cloudId = await _gateway.GetCloudIdAsync(base.SendAsync, cancellationToken).ConfigureAwait(false);
+                request.RequestUri = _gateway.MapToGateway(uri, cloudId);
+            }
+            else if (_authentication is not null)
+            {
+                await _authentication.RouteAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+        }
         request.MarkRouted();
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }

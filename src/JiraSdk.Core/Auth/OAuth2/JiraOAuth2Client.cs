@@ -146,6 +146,12 @@ public sealed class JiraOAuth2Client
         }
     }
 
+    /// <summary>
+    /// Sends token requests as <c>application/x-www-form-urlencoded</c> (RFC 6749 §4.4.2), as Jira Data Center's own
+    /// authorization server expects, instead of the JSON Atlassian's Cloud endpoint takes.
+    /// </summary>
+    internal bool FormEncodedTokenRequests { get; set; }
+
     /// <summary>The client credentials grant (service accounts).</summary>
     internal Task<JiraOAuth2Tokens> RequestClientCredentialsTokensAsync(IEnumerable<string> scopes, CancellationToken cancellationToken)
     {
@@ -157,7 +163,12 @@ public sealed class JiraOAuth2Client
 
     private async Task<JiraOAuth2Tokens> RequestTokensAsync(IEnumerable<(string Name, string Value)> fields, string? previousRefreshToken, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoints.TokenEndpoint) { Content = JsonBody(fields) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoints.TokenEndpoint)
+        {
+            Content = FormEncodedTokenRequests
+                ? new FormUrlEncodedContent(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)))
+                : JsonBody(fields),
+        };
         request.ReturnErrorResponses(); // the OAuth error (invalid_grant, …) is read here
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);

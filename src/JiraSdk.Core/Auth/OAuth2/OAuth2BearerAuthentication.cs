@@ -20,16 +20,16 @@ internal abstract class OAuth2BearerAuthentication : JiraAuthentication
     private protected static JiraOAuth2Client CreateClient(JiraOAuth2OptionsBase options)
     {
         if (options.Endpoints is null) throw new JiraCredentialsException($"{options.GetType().Name}.Endpoints cannot be null.");
-        return new JiraOAuth2Client(options.HttpClient ?? CreateTokenHttpClient(options), options.ClientId, options.ClientSecret, options.Endpoints, options.TimeProvider);
+        return new JiraOAuth2Client(options.HttpClient ?? CreateTokenHttpClient(options.TimeProvider), options.ClientId, options.ClientSecret, options.Endpoints, options.TimeProvider);
     }
 
     /// <summary>
     /// Token and accessible-resources calls go through the SDK's pipeline (timeout, retry of idempotent calls, tracing,
     /// logging with redaction), without authentication: they carry their own credentials.
     /// </summary>
-    private static HttpClient CreateTokenHttpClient(JiraOAuth2OptionsBase options)
+    internal static HttpClient CreateTokenHttpClient(TimeProvider? timeProvider)
     {
-        var settings = new Http.JiraPipelineSettings { Time = options.TimeProvider ?? TimeProvider.System };
+        var settings = new Http.JiraPipelineSettings { Time = timeProvider ?? TimeProvider.System };
         var handler = Http.JiraHttpPipeline.Chain(Http.JiraHttpPipeline.CreateHandlers(settings), Http.JiraHttpPipeline.CreatePrimaryHandler());
         return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }

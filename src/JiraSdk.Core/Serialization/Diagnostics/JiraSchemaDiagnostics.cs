@@ -26,10 +26,6 @@ public sealed class JiraSchemaDiagnostics
     /// <summary>How many distinct places are remembered; beyond it every mismatch is reported again rather than growing without bound.</summary>
     internal const int MaxRemembered = 4096;
 
-    private static readonly Action<ILogger, string, string, string, string, Exception?> LogMismatch = LoggerMessage.Define<string, string, string, string>(
-        LogLevel.Warning, LogEventId,
-        "Jira sent a value its spec does not describe ({Kind}) at {JsonPath}: expected {ExpectedType} in {ResponseType}; it was read tolerantly");
-
     private readonly ConcurrentDictionary<string, bool> _reported = new(StringComparer.Ordinal);
 
     /// <summary>Fail the call on a mismatch (<c>JiraSerializationException</c> naming the JSON path) instead of reading tolerantly.</summary>
@@ -52,7 +48,7 @@ public sealed class JiraSchemaDiagnostics
         {
             return;
         }
-        if (Logger is { } logger) LogMismatch(logger, mismatch.Kind.ToString(), mismatch.JsonPath, mismatch.ExpectedType, mismatch.ResponseType ?? "the body", null);
+        if (Logger is { } logger) SerializationLog.SchemaMismatch(logger, mismatch.Kind.ToString(), mismatch.JsonPath, mismatch.ExpectedType, mismatch.ResponseType ?? "the body");
         MismatchFound?.Invoke(mismatch);
     }
 
