@@ -79,6 +79,7 @@ public static class MainJob
                 Authentication = site.Authentication,
                 UserAgent = "docs-reminder/1.0",
             });
+            // Slack, not Jira: its incoming webhook is a plain HTTPS POST, so it does not go through JiraClient.
             using var slack = settings.SlackWebhookUrl is null ? null : new HttpClient();
             IReminderSink sink = settings.SlackWebhookUrl is { } slackUrl ? new SlackReminderSink(slack!, slackUrl) : new ConsoleReminderSink(output);
             var job = new DocsReminderJob(jira, site.IsDataCenter, sink, settings.Project);

@@ -22,6 +22,7 @@ internal sealed class OAuth2RedirectListener : IAsyncDisposable
 
     public static OAuth2RedirectListener Start(int port)
     {
+        // A loopback listener for the browser's OAuth 2.0 redirect (RFC 8252 §7.3), not a call to Jira.
         var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         try

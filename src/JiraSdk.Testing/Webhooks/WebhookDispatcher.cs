@@ -46,6 +46,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         _jql = jql;
         _options = options;
         _clientSecret = clientSecret;
+        // This is Jira calling out to a registered webhook URL, not a call to Jira, so it does not go through JiraClient.
         _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("Atlassian-Webhook-HTTP-Client/1.0 (JiraSdk.Testing)");
         store.Changed += OnChanged;

@@ -31,6 +31,7 @@ internal abstract class OAuth2BearerAuthentication : JiraAuthentication
     {
         var settings = new Http.JiraPipelineSettings { Time = timeProvider ?? TimeProvider.System };
         var handler = Http.JiraHttpPipeline.Chain(Http.JiraHttpPipeline.CreateHandlers(settings), Http.JiraHttpPipeline.CreatePrimaryHandler());
+        // Built from JiraHttpPipeline's own handlers: the same door as JiraClient, minus authentication.
         return new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 
