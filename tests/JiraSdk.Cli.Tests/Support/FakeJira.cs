@@ -41,12 +41,5 @@ internal sealed class FakeJira : IAsyncDisposable
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     /// <summary>A port nothing listens on, for connection failures.</summary>
-    public static int UnusedPort()
-    {
-        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
+    public static int UnusedPort() => LoopbackPorts.Unused();
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using DocsReminder.Trigger;
 using JiraSdk.Cli.Tests.Support;
@@ -111,12 +109,7 @@ public class CliCommandsTests : SandboxFixture
     public async Task Webhook_listen_prints_a_verified_delivery_from_theSandbox()
     {
         // listen takes a port number; the operating system picks a free one for it.
-        int port;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        var port = LoopbackPorts.Unused();
         var register = await _cli.RunAsync("webhook", "register", "--name", "cli-listen-e2e", "--target", $"http://127.0.0.1:{port}/",
             "--events", "jira:issue_created", "--secret", "listen-secret");
         Assert.That(register.ExitCode, Is.Zero, register.ToString());

@@ -38,7 +38,7 @@ public class OAuth2LoginTests : SandboxFixture
             });
             return true;
         };
-        var port = UnusedLoopbackPort();
+        var port = LoopbackPorts.Unused();
 
         var login = await cli.RunAsync("oauth2", "login", "--url", Sandbox.SiteUrl.AbsoluteUri, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--scope", "read:jira-work,read:jira-user", "--timeout", "30");
@@ -57,13 +57,5 @@ public class OAuth2LoginTests : SandboxFixture
         var myself = await cli.RunAsync("raw", "GET", "/rest/api/3/myself", "--auth", "oauth2");
         Assert.That(myself.ExitCode, Is.Zero, myself.ToString());
         Assert.That(JsonDocument.Parse(myself.Out).RootElement.GetProperty("accountId").GetString(), Is.Not.Empty);
-    }
-
-    // The CLI's redirect listener takes a fixed port (it is part of the registered callback URL): pick a free one.
-    private static int UnusedLoopbackPort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }
