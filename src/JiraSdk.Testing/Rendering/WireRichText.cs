@@ -48,7 +48,7 @@ internal static class WireRichText
     }
 
     /// <summary>True when the stored document has no text at all (Jira refuses empty comment bodies).</summary>
-    public static bool IsBlank(string? stored) => stored is null || string.IsNullOrWhiteSpace(ToPlainText(stored));
+    public static bool IsBlank([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? stored) => stored is null || string.IsNullOrWhiteSpace(ToPlainText(stored));
 
     /// <summary>The <c>renderedFields</c> form: HTML paragraphs with escaped text.</summary>
     public static string ToHtml(string stored)

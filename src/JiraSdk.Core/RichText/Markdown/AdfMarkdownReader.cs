@@ -21,6 +21,8 @@ internal static class AdfMarkdownReader
         return document;
     }
 
+    /// <param name="container">The Markdown blocks to read.</param>
+    /// <param name="into">Where the ADF blocks go.</param>
     /// <param name="headings">Whether ADF allows headings here: list items and quotes take none, so a Markdown heading
     /// there becomes a bold paragraph and the document stays valid.</param>
     private static void ReadBlocks(IEnumerable<Block> container, IList<AdfNode> into, bool headings = true)
