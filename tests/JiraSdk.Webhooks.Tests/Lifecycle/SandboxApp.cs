@@ -15,12 +15,16 @@ namespace JiraSdk.Webhooks.Tests.Lifecycle;
 /// </summary>
 internal sealed class SandboxApp : IAsyncDisposable
 {
-    private SandboxApp(JiraSandbox sandbox, FakeTimeProvider clock, JiraClient app)
+    private SandboxApp(JiraSandbox sandbox, FakeTimeProvider clock, Action<JiraClientOptions> configureApp)
     {
         Sandbox = sandbox;
         Clock = clock;
-        App = app;
+        ConfigureApp = configureApp;
+        App = sandbox.CreateClient(configureApp);
     }
+
+    /// <summary>Makes client options authenticate as the app (for <c>AddJiraClient</c>).</summary>
+    public Action<JiraClientOptions> ConfigureApp { get; }
 
     public JiraSandbox Sandbox { get; }
     public FakeTimeProvider Clock { get; }
@@ -35,7 +39,7 @@ internal sealed class SandboxApp : IAsyncDisposable
         var sandbox = await JiraSandbox.StartAsync(new JiraSandboxOptions { TimeProvider = clock, WebhookRetryDelays = new List<TimeSpan>() });
         try
         {
-            return new SandboxApp(sandbox, clock, await AppClientAsync(sandbox));
+            return new SandboxApp(sandbox, clock, await AppOptionsAsync(sandbox));
         }
         catch
         {
@@ -45,7 +49,7 @@ internal sealed class SandboxApp : IAsyncDisposable
     }
 
     /// <summary>The OAuth 2.0 (3LO) dance against the sandbox, which consents at once.</summary>
-    private static async Task<JiraClient> AppClientAsync(JiraSandbox sandbox)
+    private static async Task<Action<JiraClientOptions>> AppOptionsAsync(JiraSandbox sandbox)
     {
         var endpoints = sandbox.CreateOAuth2Endpoints();
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
@@ -54,8 +58,9 @@ internal sealed class SandboxApp : IAsyncDisposable
         using var consent = await http.GetAsync(oauth.GetAuthorizeUrl(redirect, ["read:jira-work", "write:jira-work", "manage:jira-webhook"], "state"));
         var code = System.Web.HttpUtility.ParseQueryString(consent.Headers.Location!.Query)["code"]!;
         var tokens = await oauth.ExchangeCodeAsync(code, redirect);
-        return sandbox.CreateClient(o =>
+        return o =>
         {
+            o.SiteUrl = sandbox.SiteUrl;
             o.Authentication = JiraAuthentication.OAuth2(new JiraOAuth2Options
             {
                 ClientId = sandbox.Credentials.OAuth2ClientId,
@@ -66,7 +71,7 @@ internal sealed class SandboxApp : IAsyncDisposable
                 SaveTokensAsync = (_, _) => Task.CompletedTask, // the sandbox's refresh tokens never lapse
             });
             o.Retry = new JiraRetryOptions { MaxAttempts = 2, InitialDelay = TimeSpan.FromMilliseconds(10), JitterRatio = 0 };
-        });
+        };
     }
 
     public async Task<string> CreateIssueAsync(string summary) =>
