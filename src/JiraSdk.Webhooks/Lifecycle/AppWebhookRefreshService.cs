@@ -80,7 +80,7 @@ public sealed class AppWebhookRefreshService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _pass = new(1, 1);
-    private readonly Channel<Exception?> _ticks = Channel.CreateBounded<Exception?>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly PeriodicPasses _passes;
 
     /// <summary>Creates the service.</summary>
     /// <param name="registrar">The registrar, over a client authenticated as the app.</param>
@@ -94,6 +94,7 @@ public sealed class AppWebhookRefreshService : BackgroundService
         _options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
         _time = timeProvider ?? TimeProvider.System;
+        _passes = new PeriodicPasses(_time, _options.Interval);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
@@ -101,7 +102,7 @@ public sealed class AppWebhookRefreshService : BackgroundService
     public AppWebhookRefreshResult? LastResult { get; private set; }
 
     /// <summary>Each finished pass of the hosted loop (its error, or <see langword="null"/>), for tests to wait on.</summary>
-    internal ChannelReader<Exception?> Ticks => _ticks.Reader;
+    internal ChannelReader<Exception?> Ticks => _passes.Ticks;
 
     /// <summary>
     /// One pass now: registers missing webhooks, deletes ones matching no definition, refreshes those close to expiry.
@@ -133,42 +134,8 @@ public sealed class AppWebhookRefreshService : BackgroundService
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            Exception? failure = null;
-            try
-            {
-                await RefreshOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                failure = e;
-                LifecycleLog.RefreshFailed(_logger, e, _options.Url, _options.Interval);
-            }
-            // The wait starts before the pass is reported, so whoever waits for the report (a test advancing a fake
-            // clock) finds the next pass already scheduled.
-#if NET8_0_OR_GREATER
-            var wait = Task.Delay(_options.Interval, _time, stoppingToken);
-#else
-            var wait = _time.Delay(_options.Interval, stoppingToken);
-#endif
-            _ticks.Writer.TryWrite(failure);
-            try
-            {
-                await wait.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _passes.RunAsync(token => RefreshOnceAsync(token), e => LifecycleLog.RefreshFailed(_logger, e, _options.Url, _options.Interval), stoppingToken);
 
     /// <inheritdoc />
     public override void Dispose()

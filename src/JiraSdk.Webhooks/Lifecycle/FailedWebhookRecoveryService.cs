@@ -75,10 +75,9 @@ public sealed class FailedWebhookRecoveryService : BackgroundService
     private readonly JiraWebhookReceiver _receiver;
     private readonly Func<JiraWebhookEvent, WebhookDeliveryContext, CancellationToken, Task>? _dispatch;
     private readonly FailedWebhookRecoveryOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _pass = new(1, 1);
-    private readonly Channel<Exception?> _ticks = Channel.CreateBounded<Exception?>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly PeriodicPasses _passes;
     private DateTimeOffset? _after;
 
     /// <summary>Creates the service.</summary>
@@ -103,7 +102,7 @@ public sealed class FailedWebhookRecoveryService : BackgroundService
         _dispatch = dispatch;
         _options = options ?? new FailedWebhookRecoveryOptions();
         _options.Validate();
-        _time = timeProvider ?? TimeProvider.System;
+        _passes = new PeriodicPasses(timeProvider ?? TimeProvider.System, _options.PollInterval);
         _logger = logger ?? NullLogger.Instance;
     }
 
@@ -111,7 +110,7 @@ public sealed class FailedWebhookRecoveryService : BackgroundService
     public DateTimeOffset? Position => _after;
 
     /// <summary>Each finished pass of the hosted loop (its error, or <see langword="null"/>), for tests to wait on.</summary>
-    internal ChannelReader<Exception?> Ticks => _ticks.Reader;
+    internal ChannelReader<Exception?> Ticks => _passes.Ticks;
 
     /// <summary>One pass now: fetches the failures after the last position and processes each once.</summary>
     /// <param name="cancellationToken">Cancels the calls and the handlers.</param>
@@ -162,42 +161,8 @@ public sealed class FailedWebhookRecoveryService : BackgroundService
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            Exception? failure = null;
-            try
-            {
-                await RecoverOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                failure = e;
-                LifecycleLog.RecoveryFailed(_logger, e, _options.PollInterval);
-            }
-            // The wait starts before the pass is reported, so whoever waits for the report (a test advancing a fake
-            // clock) finds the next pass already scheduled.
-#if NET8_0_OR_GREATER
-            var wait = Task.Delay(_options.PollInterval, _time, stoppingToken);
-#else
-            var wait = _time.Delay(_options.PollInterval, stoppingToken);
-#endif
-            _ticks.Writer.TryWrite(failure);
-            try
-            {
-                await wait.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _passes.RunAsync(token => RecoverOnceAsync(token), e => LifecycleLog.RecoveryFailed(_logger, e, _options.PollInterval), stoppingToken);
 
     /// <inheritdoc />
     public override void Dispose()
