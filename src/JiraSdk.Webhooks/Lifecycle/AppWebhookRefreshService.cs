@@ -115,14 +115,22 @@ public sealed class AppWebhookRefreshService : BackgroundService
         await _pass.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var definitions = _options.Webhooks.ToList();
-            var sync = await _registrar.SyncAsync(_options.Url, definitions, cancellationToken).ConfigureAwait(false);
-            var dueBy = _time.GetUtcNow() + _options.RefreshBeforeExpiry;
-            var due = sync.Kept.Where(w => w.ExpiresAt is not { } expiry || expiry <= dueBy).Select(w => w.Id).ToList();
-            var expiries = sync.Kept.Where(w => !due.Contains(w.Id) && w.ExpiresAt is not null).Select(w => w.ExpiresAt!.Value).ToList();
-            if (due.Count > 0) expiries.Add(await _registrar.RefreshAsync(due, cancellationToken).ConfigureAwait(false));
-
-            var result = new AppWebhookRefreshResult(sync.WebhookIds, sync.Created, sync.Deleted, due.Count, expiries.Count > 0 ? expiries.Min() : null);
+            AppWebhookSyncResult sync;
+            try
+            {
+                sync = await _registrar.SyncAsync(_options.Url, _options.Webhooks.ToList(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (JiraWebhookRegistrationException)
+            {
+                // One refused definition must not let the accepted ones expire: refresh those, then report the refusal.
+                var existing = new List<RegisteredAppWebhook>();
+                await foreach (var webhook in _registrar.ListAsync(cancellationToken).ConfigureAwait(false))
+                    if (AppWebhookRegistrar.SameUrl(webhook.Url, _options.Url)) existing.Add(webhook);
+                await RefreshDueAsync(existing, cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+            var (refreshed, expiresAt) = await RefreshDueAsync(sync.Kept, cancellationToken).ConfigureAwait(false);
+            var result = new AppWebhookRefreshResult(sync.WebhookIds, sync.Created, sync.Deleted, refreshed, expiresAt);
             LastResult = result;
             LifecycleLog.Synchronised(_logger, _options.Url, result.Registered, result.Deleted, result.Refreshed, result.WebhookIds.Count);
             return result;
@@ -131,6 +139,17 @@ public sealed class AppWebhookRefreshService : BackgroundService
         {
             _pass.Release();
         }
+    }
+
+    /// <summary>Refreshes the webhooks that expire within <see cref="AppWebhookRefreshOptions.RefreshBeforeExpiry"/> (or do not say when).</summary>
+    /// <returns>How many were refreshed, and the earliest expiry among all of them afterwards.</returns>
+    private async Task<(int Refreshed, DateTimeOffset? ExpiresAt)> RefreshDueAsync(IReadOnlyList<RegisteredAppWebhook> webhooks, CancellationToken cancellationToken)
+    {
+        var dueBy = _time.GetUtcNow() + _options.RefreshBeforeExpiry;
+        var due = webhooks.Where(w => w.ExpiresAt is not { } expiry || expiry <= dueBy).Select(w => w.Id).ToList();
+        var expiries = webhooks.Where(w => !due.Contains(w.Id) && w.ExpiresAt is not null).Select(w => w.ExpiresAt!.Value).ToList();
+        if (due.Count > 0) expiries.Add(await _registrar.RefreshAsync(due, cancellationToken).ConfigureAwait(false));
+        return (due.Count, expiries.Count > 0 ? expiries.Min() : null);
     }
 
     /// <inheritdoc />

@@ -83,7 +83,7 @@ public sealed class AdminWebhookRegistrar
         return new AdminWebhookRegistration(keep.Id, api, AdminWebhookChange.Updated);
     }
 
-    /// <summary>Deletes every webhook that <paramref name="definition"/> identifies; returns how many were deleted.</summary>
+    /// <summary>Deletes every webhook that <paramref name="definition"/> identifies (by name or by URL); returns how many were deleted.</summary>
     public async Task<int> RemoveAsync(AdminWebhookDefinition definition, CancellationToken cancellationToken = default)
     {
         if (definition is null) throw new ArgumentNullException(nameof(definition));

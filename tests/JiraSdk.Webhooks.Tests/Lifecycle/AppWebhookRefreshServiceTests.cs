@@ -168,21 +168,27 @@ public class AppWebhookRefreshServiceTests
     }
 
     [Test]
-    public async Task A_rejected_definition_fails_the_tick_but_not_the_host()
+    public async Task A_rejected_definition_fails_the_tick_but_not_the_host_and_the_accepted_ones_are_still_refreshed()
     {
         await using var jira = await SandboxApp.StartAsync();
+        var registrar = new AppWebhookRegistrar(jira.App);
+        var accepted = await new AppWebhookRefreshService(registrar, Options(), jira.Clock).RefreshOnceAsync();
         var options = Options();
         options.Webhooks.Add(new AppWebhookDefinition([WebhookEventNames.IssueDeleted], "watchCount > 1"));
         var logger = new ListLogger<AppWebhookRefreshService>();
-        using var service = new AppWebhookRefreshService(new AppWebhookRegistrar(jira.App), options, jira.Clock, logger);
+        using var service = new AppWebhookRefreshService(registrar, options, jira.Clock, logger);
         await service.StartAsync(CancellationToken.None);
         try
         {
             Assert.That(await NextTickAsync(service), Is.InstanceOf<JiraWebhookRegistrationException>());
-            jira.Clock.Advance(TimeSpan.FromHours(1));
+            jira.Clock.Advance(TimeSpan.FromDays(25));
             Assert.That(await NextTickAsync(service), Is.InstanceOf<JiraWebhookRegistrationException>(), "tried again on the next tick");
             Assert.That(logger.Entries.Count(e => e.Id.Id == 102), Is.EqualTo(2));
             Assert.That(service.ExecuteTask!.IsCompleted, Is.False);
+
+            var listed = await ListAsync(jira);
+            Assert.That(listed.Select(w => w.Id), Is.EquivalentTo(accepted.WebhookIds), "the refused one is not left registered");
+            Assert.That(listed.Select(w => w.ExpiresAt), Is.All.EqualTo(jira.Clock.GetUtcNow().AddDays(30)), "the accepted ones do not expire meanwhile");
         }
         finally
         {
