@@ -138,6 +138,10 @@ public sealed class AppWebhookRegistrar
     /// spec operation <c>getFailedWebhooks</c>; Jira keeps them 72 hours), oldest first, paged by failure time: a page's
     /// continuation token is the failure time (epoch milliseconds) of its last item, Jira's <c>after</c>.
     /// </summary>
+    /// <remarks>
+    /// Paging by time is Jira's own (its <c>next</c> link asks for failures after the last one's time), so failures that
+    /// share the last item's millisecond on a page boundary are not listed; Jira offers no finer position.
+    /// </remarks>
     /// <param name="after">Only failures after this instant; <see langword="null"/> for all Jira still keeps.</param>
     /// <param name="pageSize">Failures per request, at most <see cref="MaxPageSize"/>.</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>

@@ -146,6 +146,33 @@ public class FailedWebhookRecoveryServiceTests
     }
 
     [Test]
+    public async Task Failures_are_paged_by_their_failure_time()
+    {
+        await using var jira = await SandboxApp.StartAsync();
+        var (first, _) = await FailedDeliveryAsync(jira, "First miss");
+        jira.Clock.Advance(TimeSpan.FromSeconds(1));
+        var second = await jira.CreateIssueAsync("Second miss");
+        var registrar = new AppWebhookRegistrar(jira.App);
+        using var timeout = new CancellationTokenSource(Wait);
+        var pages = new List<IReadOnlyList<FailedWebhookDelivery>>();
+        while (pages.Sum(p => p.Count) < 2)
+        {
+            await Task.Delay(20, timeout.Token);
+            pages.Clear();
+            await foreach (var page in registrar.ListFailedDeliveriesAsync(pageSize: 1, cancellationToken: timeout.Token).AsPages())
+                pages.Add(page.Values);
+        }
+        var recorder = new Recorder();
+
+        var result = await new FailedWebhookRecoveryService(registrar, Receiver(recorder, new MemoryWebhookDeliveryStore()),
+            new FailedWebhookRecoveryOptions { PageSize = 1 }).RecoverOnceAsync();
+
+        Assert.That(pages.Where(p => p.Count > 0).Select(p => p.Count), Is.EqualTo(new[] { 1, 1 }), "one failure per page, the second after the first's failure time");
+        Assert.That((result.Fetched, result.Processed), Is.EqualTo((2, 2)));
+        Assert.That(recorder.Handled.Select(h => h.Key), Is.EqualTo(new[] { first, second }), "oldest first");
+    }
+
+    [Test]
     public async Task Failures_of_another_url_are_skipped_when_a_url_is_set()
     {
         await using var jira = await SandboxApp.StartAsync();
