@@ -70,12 +70,12 @@ internal static class WebhookCommands
 
     private static Command Register(GlobalOptions globals, CliContext context)
     {
-        var name = new Option<string>("--name") { Description = "The webhook's name; registering the same name again updates it", Required = true };
+        var name = new Option<string>("--name") { Description = "The webhook's name; registering the same name or the same target again updates that webhook", Required = true };
         var url = new Option<string>("--target") { Description = "Where Jira sends deliveries (https)", Required = true };
         var events = new Option<string[]>("--events") { Description = "Events, comma-separated, e.g. jira:issue_created,comment_created", Required = true, AllowMultipleArgumentsPerToken = true };
         var jql = new Option<string?>("--jql") { Description = "Only issues matching this JQL" };
         var secret = new Option<string?>("--secret") { Description = "The secret Jira signs deliveries with (env JIRA_WEBHOOK_SECRET)" };
-        var command = new Command("register", "Create or update an admin webhook (by name) and print its id") { name, url, events, jql, secret };
+        var command = new Command("register", "Create or update an admin webhook (found by name or target URL, never duplicated) and print its id") { name, url, events, jql, secret };
         CommandActions.WithConnection(command, globals, context, async (parse, connection, cancellationToken) =>
         {
             var eventList = CommandActions.SplitList(parse.GetValue(events));
