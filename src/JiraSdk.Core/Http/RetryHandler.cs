@@ -58,10 +58,9 @@ internal sealed class RetryHandler : DelegatingHandler
             _governor?.Observe(request, response);
             if (!IsRetryableStatus(response.StatusCode, request)) return response;
 
-            var hint = RateLimitHeaders.RetryDelay(
-                RateLimitHeaders.HeaderValue(response, RateLimitHeaders.RetryAfterHeader), RateLimitHeaders.HeaderValue(response, RateLimitHeaders.ResetHeader), _time.GetUtcNow());
-            var backoff = Backoff(attempt);
-            var wait = WithJitter(hint is { } minimum && minimum > backoff ? minimum : backoff);
+            var wait = (int)response.StatusCode == 429 && _governor?.PauseRemaining(request) is { } paused && paused > TimeSpan.Zero
+                ? paused // the governor's pause for this 429 (its Retry-After, lengthened once by jitter), shared by every call it holds
+                : HintedOrBackoff(response, attempt);
             if (!CanWait(attempt, waited, wait)) return response;
 
             HttpLog.RetryingAfterStatus(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, wait, (int)response.StatusCode);
@@ -72,6 +71,15 @@ internal sealed class RetryHandler : DelegatingHandler
             await DelayAsync(wait, cancellationToken).ConfigureAwait(false);
             waited += wait;
         }
+    }
+
+    /// <summary>Jira's <c>Retry-After</c> / <c>X-RateLimit-Reset</c> as a minimum, else exponential backoff; jitter added.</summary>
+    private TimeSpan HintedOrBackoff(HttpResponseMessage response, int attempt)
+    {
+        var hint = RateLimitHeaders.RetryDelay(
+            RateLimitHeaders.HeaderValue(response, RateLimitHeaders.RetryAfterHeader), RateLimitHeaders.HeaderValue(response, RateLimitHeaders.ResetHeader), _time.GetUtcNow());
+        var backoff = Backoff(attempt);
+        return WithJitter(hint is { } minimum && minimum > backoff ? minimum : backoff);
     }
 
     private bool CanWait(int attempt, TimeSpan waited, TimeSpan delay) =>
@@ -115,7 +123,7 @@ internal sealed class RetryHandler : DelegatingHandler
 #endif
     }
 
-    private static Func<double> CreateSharedRandom()
+    internal static Func<double> CreateSharedRandom()
     {
 #if NET8_0_OR_GREATER
         return System.Random.Shared.NextDouble;
