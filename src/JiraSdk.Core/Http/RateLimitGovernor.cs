@@ -37,6 +37,7 @@ internal sealed class RateLimitGovernor
     private readonly ConcurrentDictionary<string, DateTimeOffset> _endpointPauses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Pace> _paces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _serialIssues = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Method, string Template), string> _templateEndpoints = new();
     private long _clientPausedUntilTicks;
 
     public RateLimitGovernor(TimeProvider time, JiraRetryOptions? retry = null, Func<double>? random = null)
@@ -172,18 +173,40 @@ internal sealed class RateLimitGovernor
         RequestDescription.PathOf(request) is { } path && IssueInPath.Match(path) is { Success: true } match ? match.Groups["issue"].Value : null;
 
     /// <summary>
-    /// Method and path template, as Jira counts endpoints: the template the request was built from when the universal
-    /// request knew it (<c>rest/api/3/project/{key}</c>), otherwise segments that name one resource (numbers, issue keys,
-    /// ids) read as <c>{}</c>, so <c>GET /rest/api/3/issue/DOCS-1</c> and <c>…/DOCS-2</c> are one endpoint.
+    /// Method and path template, as Jira counts endpoints: the template the request was built from when the generated
+    /// client or the universal request set it (<c>rest/api/3/project/{projectIdOrKey}</c> → <c>GET /rest/api/3/project/{}</c>,
+    /// worked out once per template), otherwise the path with every segment that holds a digit (numbers, issue keys, ids)
+    /// read as <c>{}</c>, so <c>GET /rest/api/3/issue/DOCS-1</c> and <c>…/DOCS-2</c> are one endpoint.
     /// </summary>
-    internal static string EndpointOf(HttpRequestMessage request)
+    internal string EndpointOf(HttpRequestMessage request)
     {
-        if (request.PathTemplateOf() is { } template) return request.Method.Method + " " + template;
+        if (request.PathTemplateOf() is { } template)
+            return _templateEndpoints.GetOrAdd((request.Method.Method, template), key => key.Method + " " + NormalizedTemplate(key.Template));
         var path = RequestDescription.PathOf(request) ?? string.Empty;
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length; i++)
             if (segments[i].Any(char.IsDigit)) segments[i] = "{}";
         return request.Method.Method + " " + string.Join("/", segments);
+    }
+
+    /// <summary><c>rest/api/3/issue/{issueIdOrKey}/comment?expand={e}</c> → <c>/rest/api/3/issue/{}/comment</c>.</summary>
+    private static string NormalizedTemplate(string template)
+    {
+        var path = template.Split('?')[0];
+        var normalized = new System.Text.StringBuilder(path.Length + 1);
+        if (!path.StartsWith("/", StringComparison.Ordinal)) normalized.Append('/');
+        for (var i = 0; i < path.Length; i++)
+        {
+            var end = path[i] == '{' ? path.IndexOf('}', i) : -1;
+            if (end < 0)
+            {
+                normalized.Append(path[i]);
+                continue;
+            }
+            normalized.Append("{}");
+            i = end;
+        }
+        return normalized.ToString();
     }
 
     /// <summary>Evenly spaced send slots for an endpoint near its limit.</summary>

@@ -42,8 +42,9 @@ internal static class RequestProperties
     public static bool WasRouted(this HttpRequestMessage request) => Get(request, RoutedKey) is true;
 
     /// <summary>
-    /// The path template a request was built from (<c>/rest/api/3/issue/{}</c>, placeholders as <c>{}</c>), set by the
-    /// universal request when its path has placeholders: the rate-limit governor keys endpoints by it, as Jira counts them.
+    /// The path template a request was built from (<c>rest/api/3/issue/{issueIdOrKey}</c>), set by the generated clients
+    /// and by the universal request when its path has placeholders: the rate-limit governor keys endpoints by it, as Jira
+    /// counts them.
     /// </summary>
     private const string PathTemplateKey = "JiraSdk.PathTemplate";
 

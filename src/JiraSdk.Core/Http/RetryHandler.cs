@@ -58,8 +58,9 @@ internal sealed class RetryHandler : DelegatingHandler
             _governor?.Observe(request, response);
             if (!IsRetryableStatus(response.StatusCode, request)) return response;
 
-            var wait = (int)response.StatusCode == 429 && _governor?.PauseRemaining(request) is { } paused && paused > TimeSpan.Zero
-                ? paused // the governor's pause for this 429 (its Retry-After, lengthened once by jitter), shared by every call it holds
+            var governed = (int)response.StatusCode == 429 && _governor is not null && _governor.PauseRemaining(request) > TimeSpan.Zero;
+            var wait = governed
+                ? _governor!.PauseRemaining(request) // the governor's pause for this 429 (its Retry-After, lengthened once by jitter), shared by every call it holds
                 : HintedOrBackoff(response, attempt);
             if (!CanWait(attempt, waited, wait)) return response;
 
@@ -70,6 +71,12 @@ internal sealed class RetryHandler : DelegatingHandler
             JiraMetrics.Retries.Add(1);
             await DelayAsync(wait, cancellationToken).ConfigureAwait(false);
             waited += wait;
+            // Another call's 429 may have lengthened the pause meanwhile; the retry goes when the pause really ends.
+            for (var more = governed ? _governor!.PauseRemaining(request) : TimeSpan.Zero; more > TimeSpan.Zero; more = _governor!.PauseRemaining(request))
+            {
+                await DelayAsync(more, cancellationToken).ConfigureAwait(false);
+                waited += more;
+            }
         }
     }
 

@@ -23,7 +23,8 @@ internal static class RawRequestBuilder
         options ??= new JiraRequestOptions();
 
         var request = new HttpRequestMessage(method, BuildUri(baseAddress, relativePath, options));
-        if (TemplateOf(baseAddress, relativePath) is { } template) request.SetPathTemplate(template);
+        // The path template names the endpoint as Jira's burst limits count it (the rate-limit governor reads it).
+        if (relativePath.IndexOf('{') >= 0 && !Uri.TryCreate(relativePath, UriKind.Absolute, out _)) request.SetPathTemplate(relativePath);
         var body = options.JsonBodyUtf8;
         if (body is not null || method == HttpMethod.Delete)
         {
@@ -92,30 +93,6 @@ internal static class RawRequestBuilder
 
         information.UrlTemplate = pathTemplate;
         return information.URI;
-    }
-
-    /// <summary>
-    /// <c>rest/api/3/issue/{key}/comment</c> below <c>https://site/jira/</c> → <c>/jira/rest/api/3/issue/{}/comment</c>:
-    /// the endpoint as Jira's burst limits count it. <c>null</c> for a path without placeholders.
-    /// </summary>
-    internal static string? TemplateOf(Uri baseAddress, string relativePath)
-    {
-        if (relativePath.IndexOf('{') < 0 || Uri.TryCreate(relativePath, UriKind.Absolute, out _)) return null;
-        var path = relativePath.Split('?')[0].TrimStart('/');
-        var template = new StringBuilder(baseAddress.AbsolutePath.TrimEnd('/')).Append('/');
-        for (var i = 0; i < path.Length; i++)
-        {
-            if (path[i] != '{')
-            {
-                template.Append(path[i]);
-                continue;
-            }
-            var end = path.IndexOf('}', i);
-            if (end < 0) return null;
-            template.Append("{}");
-            i = end;
-        }
-        return template.ToString();
     }
 
     private static object Format(object value) => value switch

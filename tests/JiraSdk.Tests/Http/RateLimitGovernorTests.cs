@@ -132,6 +132,23 @@ public class RateLimitGovernorTests
         arrivals.Single(a => a.Path == path).At - start;
 
     [Test]
+    public async Task AGeneratedClientsCallIsCountedUnderItsOperationsPathTemplate()
+    {
+        // GET rest/api/3/project/{projectIdOrKey}: DOCS and TEST are one endpoint, though neither key has a digit.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 4, 0, 0, TimeSpan.Zero));
+        var jira = new LimitedJira(time, "/rest/api/3/project/DOCS", "jira-burst-based");
+        using var http = TestPipeline.Create(jira, time);
+        var projects = new JiraSdk.V3.ProjectsClient(http);
+
+        var limited = projects.GetProjectAsync("DOCS");
+        for (var i = 0; i < 1000 && jira.Arrivals.Count == 0; i++) await Task.Delay(1);
+        var other = projects.GetProjectAsync("TEST");
+        await TestPipeline.RunAsync(Task.WhenAll(limited, other), time, TimeSpan.FromSeconds(1));
+
+        Assert.That(ArrivalOf(jira.Arrivals, "/rest/api/3/project/TEST", jira.Arrivals.First().At), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(30)));
+    }
+
+    [Test]
     public async Task AnEndpointIsItsPathTemplateWhenTheCallSaysIt()
     {
         // Project keys have no digits, so only the template says /project/DOCS and /project/TEST are one endpoint.
