@@ -131,37 +131,28 @@ public class RateLimitGovernorTests
     private static TimeSpan ArrivalOf(IEnumerable<(string Path, DateTimeOffset At)> arrivals, string path, DateTimeOffset start) =>
         arrivals.Single(a => a.Path == path).At - start;
 
-    [Test]
-    public async Task AGeneratedClientsCallIsCountedUnderItsOperationsPathTemplate()
+    /// <summary>GET rest/api/3/project/{…} as a generated client and as the universal request send it.</summary>
+    private static readonly Dictionary<string, Func<HttpClient, string, Task>> ProjectCalls = new()
     {
-        // GET rest/api/3/project/{projectIdOrKey}: DOCS and TEST are one endpoint, though neither key has a digit.
+        ["generated client"] = (http, key) => new JiraSdk.V3.ProjectsClient(http).GetProjectAsync(key),
+        ["universal request"] = async (http, key) =>
+            (await new JiraSdk.Raw.JiraRawClient(http).SendAsync(HttpMethod.Get, "rest/api/3/project/{key}", new JiraSdk.Raw.JiraRequestOptions { PathParameters = { ["key"] = key } }))?.Dispose(),
+    };
+
+    [TestCase("generated client")]
+    [TestCase("universal request")]
+    public async Task ACallIsCountedUnderItsPathTemplate(string caller)
+    {
+        // Project keys have no digits, so only the path template says /project/DOCS and /project/TEST are one endpoint.
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 4, 0, 0, TimeSpan.Zero));
         var jira = new LimitedJira(time, "/rest/api/3/project/DOCS", "jira-burst-based");
         using var http = TestPipeline.Create(jira, time);
-        var projects = new JiraSdk.V3.ProjectsClient(http);
+        var send = ProjectCalls[caller];
 
-        var limited = projects.GetProjectAsync("DOCS");
+        var limited = send(http, "DOCS");
         for (var i = 0; i < 1000 && jira.Arrivals.Count == 0; i++) await Task.Delay(1);
-        var other = projects.GetProjectAsync("TEST");
+        var other = send(http, "TEST");
         await TestPipeline.RunAsync(Task.WhenAll(limited, other), time, TimeSpan.FromSeconds(1));
-
-        Assert.That(ArrivalOf(jira.Arrivals, "/rest/api/3/project/TEST", jira.Arrivals.First().At), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(30)));
-    }
-
-    [Test]
-    public async Task AnEndpointIsItsPathTemplateWhenTheCallSaysIt()
-    {
-        // Project keys have no digits, so only the template says /project/DOCS and /project/TEST are one endpoint.
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 4, 0, 0, TimeSpan.Zero));
-        var jira = new LimitedJira(time, "/rest/api/3/project/DOCS", "jira-burst-based");
-        using var http = TestPipeline.Create(jira, time);
-        var raw = new JiraSdk.Raw.JiraRawClient(http);
-        JiraSdk.Raw.JiraRequestOptions Project(string key) => new() { PathParameters = { ["key"] = key } };
-
-        var limited = raw.SendAsync(HttpMethod.Get, "rest/api/3/project/{key}", Project("DOCS"));
-        for (var i = 0; i < 1000 && jira.Arrivals.Count == 0; i++) await Task.Delay(1);
-        var other = raw.SendAsync(HttpMethod.Get, "rest/api/3/project/{key}", Project("TEST"));
-        foreach (var document in await TestPipeline.RunAsync(Task.WhenAll(limited, other), time, TimeSpan.FromSeconds(1))) document?.Dispose();
 
         Assert.That(ArrivalOf(jira.Arrivals, "/rest/api/3/project/TEST", jira.Arrivals.First().At), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(30)));
     }
