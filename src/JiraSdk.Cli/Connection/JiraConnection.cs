@@ -45,7 +45,11 @@ internal sealed class JiraConnection : IDisposable
         try
         {
             var authentication = await CreateAuthenticationAsync(settings, context, endpoint => tokenCalls = OpenWithoutCredentials(context, endpoint), cancellationToken);
-            return new JiraConnection(new JiraClient(Options(context, site, authentication)), tokenCalls, settings.ApiVersion);
+            var options = Options(context, site, authentication);
+            // A scoped API token the site refuses moves to the gateway (the SDK detects it); a configured gateway also
+            // lets that happen for a site that is not *.atlassian.net.
+            if (settings.ApiGatewayBaseUrl is { } gateway) options.ApiGatewayBaseUrl = gateway;
+            return new JiraConnection(new JiraClient(options), tokenCalls, settings.ApiVersion);
         }
         catch
         {
