@@ -62,7 +62,7 @@ public sealed class IssueCreatedTrigger(JiraClient jira, bool dataCenter, TextWr
                     received++;
                     if (e is IssueCreatedEvent created && created.Issue?.Key == createdKey)
                     {
-                        var summary = created.Issue.Fields is { } fields ? new JiraSdk.Issues.IssueFields(fields!).Summary : null;
+                        var summary = created.Issue.Fields?.Summary;
                         await output.WriteLineAsync($"webhook: received {created.WebhookEventName} for {createdKey} \"{summary}\", signature verified");
                         return new TriggerResult(createdKey, received);
                     }
