@@ -40,11 +40,11 @@ internal sealed class RateLimitGovernor
     private readonly ConcurrentDictionary<(string Method, string Template), string> _templateEndpoints = new();
     private long _clientPausedUntilTicks;
 
-    public RateLimitGovernor(TimeProvider time, JiraRetryOptions? retry = null, Func<double>? random = null)
+    public RateLimitGovernor(TimeProvider time, JiraRetryOptions? retry = null)
     {
         _time = time;
         _retry = retry ?? new JiraRetryOptions();
-        _random = random ?? _retry.Random ?? RetryHandler.CreateSharedRandom();
+        _random = _retry.Random ?? RetryHandler.CreateSharedRandom();
     }
 
     /// <summary>Waits until the request may go, and for a write to a serialised issue, takes that issue's turn.</summary>

@@ -58,10 +58,11 @@ internal sealed class RetryHandler : DelegatingHandler
             _governor?.Observe(request, response);
             if (!IsRetryableStatus(response.StatusCode, request)) return response;
 
-            var governed = (int)response.StatusCode == 429 && _governor is not null && _governor.PauseRemaining(request) > TimeSpan.Zero;
-            var wait = governed
-                ? _governor!.PauseRemaining(request) // the governor's pause for this 429 (its Retry-After, lengthened once by jitter), shared by every call it holds
-                : HintedOrBackoff(response, attempt);
+            // A 429 the governor turned into a pause (its Retry-After, lengthened once by jitter) is waited out with every
+            // other call that pause holds; anything else waits Jira's hint or the backoff.
+            var paused = (int)response.StatusCode == 429 && _governor is not null ? _governor.PauseRemaining(request) : TimeSpan.Zero;
+            var governed = paused > TimeSpan.Zero;
+            var wait = governed ? paused : HintedOrBackoff(response, attempt);
             if (!CanWait(attempt, waited, wait)) return response;
 
             HttpLog.RetryingAfterStatus(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, wait, (int)response.StatusCode);
