@@ -32,7 +32,7 @@ public sealed class IssueCreatedTrigger(JiraClient jira, bool dataCenter, TextWr
     public async Task<TriggerResult> RunAsync(string project, string issueType, WebhookReceiverHost receiver, Uri deliveryUrl, string secret,
         TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var registrar = new AdminWebhookRegistrar(jira.HttpClient);
+        var registrar = new AdminWebhookRegistrar(jira);
         // A name per run, so that concurrent runs never update or remove each other's registration.
         var definition = new AdminWebhookDefinition("docs-reminder-trigger-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant(),
             deliveryUrl.AbsoluteUri, [WebhookEventNames.IssueCreated])

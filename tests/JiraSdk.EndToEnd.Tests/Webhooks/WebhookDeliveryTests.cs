@@ -33,7 +33,7 @@ public class WebhookDeliveryTests : SandboxFixture
     {
         const string secret = "an-end-to-end-secret";
         await using var receiver = await WebhookReceiverHost.StartAsync(secret, 0, CancellationToken.None);
-        var registrar = new AdminWebhookRegistrar(Sandbox.Client.HttpClient);
+        var registrar = new AdminWebhookRegistrar(Sandbox.Client);
         var definition = new AdminWebhookDefinition("e2e-deliveries", receiver.Url.AbsoluteUri, [WebhookEventNames.IssueCreated, WebhookEventNames.IssueUpdated])
         {
             JqlFilter = "project = DOCS",
