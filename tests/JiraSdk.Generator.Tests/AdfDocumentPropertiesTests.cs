@@ -35,6 +35,22 @@ public class AdfDocumentPropertiesTests
     }
 
     [Test]
+    public void TheRichTextInputsAdfValueIsADocumentThoughItsSchemaIsAFreeFormObject()
+    {
+        // As in jira-platform-v3.json; JiraIssueFields.richTextFields says adfValue takes only ADF.
+        var document = Spec.Parse("""
+            {"components":{"schemas":{
+              "JiraRichTextInput":{"additionalProperties":false,"type":"object","properties":{"adfValue":{"additionalProperties":{},"type":"object"}}},
+              "Other":{"type":"object","properties":{"adfValue":{"additionalProperties":{},"type":"object"}}}}}}
+            """);
+
+        new AdfDocumentProperties("v3").Apply(document);
+
+        Assert.That(Spec.At(document, "/components/schemas/JiraRichTextInput/properties/adfValue"), Is.EqualTo("""{"$ref":"#/components/schemas/AdfDocument"}"""));
+        Assert.That(Spec.At(document, "/components/schemas/Other/properties/adfValue/type"), Is.EqualTo("\"object\""), "only the listed property");
+    }
+
+    [Test]
     public void V2KeepsItsWikiMarkupPropertiesAsTheyAre()
     {
         var document = Spec.Parse(V3Shapes);

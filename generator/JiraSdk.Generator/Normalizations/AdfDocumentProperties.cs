@@ -9,7 +9,8 @@ namespace JiraSdk.Generator.Normalizations;
 /// made a reference to the schema <c>AdfDocument</c>, which nswag.json excludes from generation and imports from
 /// <c>JiraSdk.RichText</c>: the property is typed <c>JiraSdk.RichText.AdfDocument</c>, read and written by its JSON
 /// converter. Only v3: v2 and Data Center carry wiki markup strings in the same properties. Properties with a declared
-/// type (a free-form map of field values that may hold ADF among other values) are left alone.
+/// type (a free-form map of field values that may hold ADF among other values) are left alone, except the free-form
+/// objects listed in <see cref="KnownAdfObjects"/>, which hold nothing but ADF by the spec's own prose elsewhere.
 /// </summary>
 internal sealed class AdfDocumentProperties(string apiVersion) : ISpecNormalization
 {
@@ -17,6 +18,13 @@ internal sealed class AdfDocumentProperties(string apiVersion) : ISpecNormalizat
     public const string SchemaName = "AdfDocument";
 
     private const string AdfPhrase = "Atlassian Document Format";
+
+    /// <summary>
+    /// Free-form objects that are ADF although their own schema does not say so: <c>JiraRichTextInput.adfValue</c>
+    /// (<c>JiraIssueFields.richTextFields</c>: "To add, provide <c>adfValue</c>. Note that rich text fields only support ADF
+    /// values").
+    /// </summary>
+    private static readonly (string Schema, string Property)[] KnownAdfObjects = [("JiraRichTextInput", "adfValue")];
 
     public void Apply(SpecDocument document)
     {
@@ -27,7 +35,7 @@ internal sealed class AdfDocumentProperties(string apiVersion) : ISpecNormalizat
             if (schema?["properties"] is not JsonObject properties) continue;
             foreach (var (propertyName, property) in properties.ToList())
             {
-                if (property is not JsonObject p || !IsUntypedAdf(p)) continue;
+                if (property is not JsonObject p || !(IsUntypedAdf(p) || IsKnownAdfObject(schemaName, propertyName, p))) continue;
                 var reference = SpecDocument.Ref(SchemaName);
                 if (p["description"] is JsonNode description) reference["description"] = description.DeepClone();
                 if (p["readOnly"] is JsonNode readOnly) reference["readOnly"] = readOnly.DeepClone();
@@ -46,6 +54,11 @@ internal sealed class AdfDocumentProperties(string apiVersion) : ISpecNormalizat
         };
         document.Log($"{typed.Count} rich-text properties typed as JiraSdk.RichText.AdfDocument: {string.Join(", ", typed)}");
     }
+
+    private static bool IsKnownAdfObject(string schemaName, string propertyName, JsonObject property) =>
+        KnownAdfObjects.Contains((schemaName, propertyName))
+        && property["$ref"] is null && property["properties"] is null
+        && property["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name == "object";
 
     private static bool IsUntypedAdf(JsonObject property) =>
         property["type"] is null && property["$ref"] is null && property["allOf"] is null && property["oneOf"] is null && property["anyOf"] is null

@@ -7,11 +7,7 @@ public readonly struct StatusField
 {
     private readonly IssueFields? _fields;
 
-    internal StatusField(JsonElement json, IssueFields? fields)
-    {
-        Json = json;
-        _fields = fields;
-    }
+    internal StatusField(JsonElement json, IssueFields? fields) => (Json, _fields) = (json, fields);
 
     /// <summary>The status id.</summary>
     public string? Id => FieldValues.String(Json, "id", "status", _fields);
@@ -37,11 +33,7 @@ public readonly struct IssueTypeField
 {
     private readonly IssueFields? _fields;
 
-    internal IssueTypeField(JsonElement json, IssueFields? fields)
-    {
-        Json = json;
-        _fields = fields;
-    }
+    internal IssueTypeField(JsonElement json, IssueFields? fields) => (Json, _fields) = (json, fields);
 
     /// <summary>The issue type id.</summary>
     public string? Id => FieldValues.String(Json, "id", "issuetype", _fields);
@@ -64,11 +56,7 @@ public readonly struct ProjectField
 {
     private readonly IssueFields? _fields;
 
-    internal ProjectField(JsonElement json, IssueFields? fields)
-    {
-        Json = json;
-        _fields = fields;
-    }
+    internal ProjectField(JsonElement json, IssueFields? fields) => (Json, _fields) = (json, fields);
 
     /// <summary>The project id.</summary>
     public string? Id => FieldValues.String(Json, "id", "project", _fields);
@@ -91,11 +79,7 @@ public readonly struct PriorityField
 {
     private readonly IssueFields? _fields;
 
-    internal PriorityField(JsonElement json, IssueFields? fields)
-    {
-        Json = json;
-        _fields = fields;
-    }
+    internal PriorityField(JsonElement json, IssueFields? fields) => (Json, _fields) = (json, fields);
 
     /// <summary>The priority id.</summary>
     public string? Id => FieldValues.String(Json, "id", "priority", _fields);
@@ -117,12 +101,7 @@ public readonly struct UserField
     private readonly string _fieldId;
     private readonly IssueFields? _fields;
 
-    internal UserField(JsonElement json, string fieldId, IssueFields? fields)
-    {
-        Json = json;
-        _fieldId = fieldId;
-        _fields = fields;
-    }
+    internal UserField(JsonElement json, string fieldId, IssueFields? fields) => (Json, _fieldId, _fields) = (json, fieldId, fields);
 
     /// <summary>The Atlassian account id (Cloud).</summary>
     public string? AccountId => FieldValues.String(Json, "accountId", _fieldId, _fields);

@@ -6,9 +6,10 @@ namespace JiraSdk.Serialization;
 
 /// <summary>
 /// Reads a free-form JSON object (the generated models' <c>IDictionary&lt;string, object&gt;</c> properties such as
-/// <c>IssueBean.Fields</c> and <c>RenderedFields</c>) by parsing it once and handing out its values as
-/// <see cref="JsonElement"/>s of that one document. System.Text.Json's own handling of <c>object</c> values parses each
-/// value into a document of its own, which for an issue's few dozen fields costs more than the rest of the issue.
+/// <c>IssueBean.RenderedFields</c>; <c>IssueBean.Fields</c> is <c>IssueFields</c>, read alike by its own converter) by
+/// parsing it once and handing out its values as <see cref="JsonElement"/>s of that one document. System.Text.Json's own
+/// handling of <c>object</c> values parses each value into a document of its own, which for an issue's few dozen fields
+/// costs more than the rest of the issue.
 /// Values read exactly as before (a <see cref="JsonElement"/>, or <c>null</c> for JSON null); writing is unchanged.
 /// </summary>
 internal sealed class FreeFormObjectConverter : JsonConverter<IDictionary<string, object>>

@@ -27,7 +27,21 @@ public class GeneratedAdfPropertiesTests : GeneratedClientFixture
             .SelectMany(type => type.GetProperties().Where(p => p.DeclaringType == type && p.PropertyType == typeof(AdfDocument)).Select(p => type.Name + "." + p.Name))
             .OrderBy(name => name, StringComparer.Ordinal);
 
-        Assert.That(typed, Is.EqualTo(new[] { "Comment.Body", "Worklog.Comment" }));
+        Assert.That(typed, Is.EqualTo(new[] { "Comment.Body", "JiraRichTextInput.AdfValue", "Worklog.Comment" }));
+    }
+
+    [Test]
+    public void ARichTextInputSendsItsDocumentAsAdf()
+    {
+        var options = new JsonSerializerOptions();
+        JiraJson.Configure(options);
+
+        var json = JsonSerializer.Serialize(new JiraRichTextInput { AdfValue = AdfDocument.FromMarkdown("Fixed in **1.2**") }, options);
+
+        Assert.That(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse("""
+            {"adfValue":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"Fixed in "},{"type":"text","text":"1.2","marks":[{"type":"strong"}]}]}]}}
+            """)), Is.True, json);
+        Assert.That(JsonSerializer.Deserialize<JiraRichTextInput>(json, options)!.AdfValue!.ToMarkdown(), Is.EqualTo("Fixed in **1.2**"));
     }
 
     [Test]

@@ -22,6 +22,12 @@ public class JiraWebhookParserTests
         Assert.That(e.Issue!.Key, Is.EqualTo("DOCS-17"));
         Assert.That(e.Issue.Id, Is.EqualTo("10042"));
         Assert.That(((JsonElement)e.Issue.Fields!["summary"]).GetString(), Is.EqualTo("Document the webhook retry policy"));
+        // The issue read model of every API: typed accessors over the event's issue fields.
+        Assert.That(e.Issue.Fields.Summary, Is.EqualTo("Document the webhook retry policy"));
+        Assert.That(e.Issue.Fields.Project?.Key, Is.EqualTo("DOCS"));
+        Assert.That(e.Issue.Fields.Created, Is.EqualTo(new DateTimeOffset(2024, 11, 29, 9, 0, 0, 120, TimeSpan.FromHours(1))));
+        Assert.That(e.Issue.Fields.Assignee, Is.Null);
+        Assert.That(e.Issue.Fields.Description?.ToPlainText(), Is.Not.Empty);
         Assert.That(e.Changelog!.Id, Is.EqualTo("10105"));
         Assert.That(e.Changelog.Items.Single().ToString, Is.EqualTo("Document the webhook retry policy"));
     }
