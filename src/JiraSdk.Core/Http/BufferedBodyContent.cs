@@ -21,12 +21,21 @@ internal sealed class BufferedBodyContent : HttpContent
     {
         _buffer = buffer;
         _length = length;
-        foreach (var header in original.Headers)
+#if NET8_0_OR_GREATER
+        // Copied as sent, unparsed: whoever reads a header parses it then, once.
+        foreach (var header in original.Headers.NonValidated)
         {
             // The bytes held are the decoded body; the announced length may describe other bytes (or lie).
             if (string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var value in header.Value) Headers.TryAddWithoutValidation(header.Key, value);
+        }
+#else
+        foreach (var header in original.Headers)
+        {
+            if (string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
             Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
+#endif
         Headers.ContentLength = length;
     }
 

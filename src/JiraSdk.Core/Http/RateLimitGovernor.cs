@@ -25,6 +25,15 @@ internal sealed class RateLimitGovernor
     private readonly ConcurrentDictionary<string, DateTimeOffset> _endpointPauses = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _serialIssues = new(StringComparer.OrdinalIgnoreCase);
     private long _clientPausedUntilTicks;
+    private long _pausesEndTicks; // when the last pause of any kind ends: before it, a request may have to wait
+    private volatile bool _serialising; // some issue's writes go one at a time
+
+    /// <summary>
+    /// Whether <paramref name="request"/> may have to wait (<see cref="WaitTurnAsync"/>); <c>false</c> lets it go at once
+    /// without a turn, which is every call while Jira has not asked for a pause.
+    /// </summary>
+    public bool MayHaveToWait(HttpRequestMessage request) =>
+        (_serialising && IsWrite(request)) || _time.GetUtcNow().UtcTicks < Interlocked.Read(ref _pausesEndTicks);
 
     public RateLimitGovernor(TimeProvider time)
     {
@@ -84,10 +93,12 @@ internal sealed class RateLimitGovernor
             long seen;
             do seen = Interlocked.Read(ref _clientPausedUntilTicks);
             while (until.UtcTicks > seen && Interlocked.CompareExchange(ref _clientPausedUntilTicks, until.UtcTicks, seen) != seen);
+            ExtendPauses(until);
         }
         else if (Is(reason, PerIssueWrite) && IssueOf(request) is { } issue)
         {
             _serialIssues.GetOrAdd(issue, _ => new SemaphoreSlim(1, 1));
+            _serialising = true;
             PauseEndpoint(EndpointOf(request) + " " + issue, until);
         }
         else
@@ -97,8 +108,18 @@ internal sealed class RateLimitGovernor
         }
     }
 
-    private void PauseEndpoint(string endpoint, DateTimeOffset until) =>
+    private void PauseEndpoint(string endpoint, DateTimeOffset until)
+    {
         _endpointPauses.AddOrUpdate(endpoint, until, (_, current) => until > current ? until : current);
+        ExtendPauses(until);
+    }
+
+    private void ExtendPauses(DateTimeOffset until)
+    {
+        long seen;
+        do seen = Interlocked.Read(ref _pausesEndTicks);
+        while (until.UtcTicks > seen && Interlocked.CompareExchange(ref _pausesEndTicks, until.UtcTicks, seen) != seen);
+    }
 
     private static bool Is(string? reason, string expected) => reason is not null && reason.IndexOf(expected, StringComparison.OrdinalIgnoreCase) >= 0;
 
@@ -159,9 +180,14 @@ internal sealed class RateLimitGovernorHandler : DelegatingHandler
         _governor = governor;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         JiraMetrics.Requests.Add(1);
+        return _governor.MayHaveToWait(request) ? WaitThenSendAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> WaitThenSendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         using var turn = await _governor.WaitTurnAsync(request, cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }

@@ -19,20 +19,35 @@ internal sealed class RouteHandler : DelegatingHandler
         _gateway = gateway;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.MustGoWithoutCredentials())
         {
             if (_gateway is not null && request.RequestUri is { } uri && _gateway.IsSiteRequest(uri))
+                return SendThroughGatewayAsync(request, uri, cancellationToken);
+            if (_authentication is not null)
             {
-                var cloudId = await _gateway.GetCloudIdAsync(base.SendAsync, cancellationToken).ConfigureAwait(false);
-                request.RequestUri = _gateway.MapToGateway(uri, cloudId);
-            }
-            else if (_authentication is not null)
-            {
-                await _authentication.RouteAsync(request, cancellationToken).ConfigureAwait(false);
+                var routing = _authentication.RouteAsync(request, cancellationToken);
+                // Credentials that keep requests on the site (Basic, PAT, OAuth 1.0a) route synchronously: no state machine.
+                if (!routing.IsCompletedSuccessfully) return RouteThenSendAsync(routing, request, cancellationToken);
+                routing.GetAwaiter().GetResult();
             }
         }
+        request.MarkRouted();
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendThroughGatewayAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
+    {
+        var cloudId = await _gateway!.GetCloudIdAsync(base.SendAsync, cancellationToken).ConfigureAwait(false);
+        request.RequestUri = _gateway.MapToGateway(uri, cloudId);
+        request.MarkRouted();
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> RouteThenSendAsync(ValueTask routing, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        await routing.ConfigureAwait(false);
         request.MarkRouted();
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
