@@ -40,7 +40,7 @@ internal sealed class BufferedBodyContent : HttpContent
     }
 
     /// <summary>Reads <paramref name="content"/> to its end; the caller disposes <paramref name="content"/>.</summary>
-    public static async Task<BufferedBodyContent> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    public static async ValueTask<BufferedBodyContent> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(content, cancellationToken).ConfigureAwait(false);
         return new BufferedBodyContent(buffer, length, content);

@@ -9,29 +9,25 @@ namespace JiraSdk.Serialization;
 /// </summary>
 /// <remarks>
 /// Deserializing from a span is synchronous, so the scope is per thread and lives exactly as long as that one call; the
-/// offsets are absolute because every converter reads from the one reader over the whole body.
+/// offsets are absolute because every converter reads from the one reader over the whole body. Every typed response
+/// opens one, so a thread keeps its finished scope for its next read instead of allocating one per call, and the names
+/// a report needs (response type, request path) are only worked out when there is something to report.
 /// </remarks>
 internal sealed class SchemaReadScope : IDisposable
 {
     [ThreadStatic] private static SchemaReadScope? s_current;
+    [ThreadStatic] private static SchemaReadScope? s_spare;
 
-    private readonly SchemaReadScope? _outer;
-    private readonly JiraSchemaDiagnostics _diagnostics;
-    private readonly byte[] _body;
-    private readonly int _length;
-    private readonly string _responseType;
-    private readonly string? _requestPath;
+    private SchemaReadScope? _outer;
+    private JiraSchemaDiagnostics? _diagnostics;
+    private byte[]? _body;
+    private int _length;
+    private Type? _responseType;
+    private HttpRequestMessage? _request;
     private List<(long Offset, JiraSchemaMismatchKind Kind, string Expected)>? _found;
 
-    private SchemaReadScope(JiraSchemaDiagnostics diagnostics, byte[] body, int length, string responseType, string? requestPath)
+    private SchemaReadScope()
     {
-        _outer = s_current;
-        _diagnostics = diagnostics;
-        _body = body;
-        _length = length;
-        _responseType = responseType;
-        _requestPath = requestPath;
-        s_current = this;
     }
 
     /// <summary>Starts a scope for one body when the response's request carries diagnostics; otherwise reading stays tolerant and silent.</summary>
@@ -39,7 +35,16 @@ internal sealed class SchemaReadScope : IDisposable
     {
         var request = response.RequestMessage;
         if (request is null || JiraSchemaDiagnosticsHandler.Of(request) is not { } diagnostics) return null;
-        return new SchemaReadScope(diagnostics, body, length, TypeName(responseType), request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : null);
+        var scope = s_spare ?? new SchemaReadScope();
+        s_spare = null;
+        scope._outer = s_current;
+        scope._diagnostics = diagnostics;
+        scope._body = body;
+        scope._length = length;
+        scope._responseType = responseType;
+        scope._request = request;
+        s_current = scope;
+        return scope;
     }
 
     /// <summary>Notes a mismatch at the reader's current token, or throws in strict mode (the serializer adds the JSON path).</summary>
@@ -47,18 +52,34 @@ internal sealed class SchemaReadScope : IDisposable
     {
         var scope = s_current;
         if (scope is null) return;
-        if (scope._diagnostics.Strict)
+        if (scope._diagnostics!.Strict)
             throw new JsonException($"The value does not match the spec ({kind}): expected {expected}.");
         (scope._found ??= new()).Add((reader.TokenStartIndex, kind, expected));
     }
 
     public void Dispose()
     {
+        if (_diagnostics is not { } diagnostics) return; // disposed already
         s_current = _outer;
-        if (_found is null) return;
-        var paths = JsonPathLocator.PathsAt(new ReadOnlySpan<byte>(_body, 0, _length), _found.Select(f => f.Offset));
-        foreach (var (offset, kind, expected) in _found)
-            _diagnostics.Report(new JiraSchemaMismatch(kind, paths.TryGetValue(offset, out var path) ? path : "$", expected, _responseType, _requestPath));
+        var found = _found;
+        var body = _body!;
+        var length = _length;
+        var responseType = _responseType!;
+        var request = _request;
+        _outer = null;
+        _diagnostics = null;
+        _body = null;
+        _responseType = null;
+        _request = null;
+        _found = null;
+        s_spare = this;
+        if (found is null) return;
+
+        var paths = JsonPathLocator.PathsAt(new ReadOnlySpan<byte>(body, 0, length), found.Select(f => f.Offset));
+        var typeName = TypeName(responseType);
+        var requestPath = request?.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : null;
+        foreach (var (offset, kind, expected) in found)
+            diagnostics.Report(new JiraSchemaMismatch(kind, paths.TryGetValue(offset, out var path) ? path : "$", expected, typeName, requestPath));
     }
 
     private static string TypeName(Type type) =>
