@@ -31,13 +31,7 @@ public class ObservabilityTests
     public async Task EachCallIsOneActivityOfTheJiraSdkSource()
     {
         var activities = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == JiraTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { lock (activities) activities.Add(activity); },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToJiraActivities(activities);
         var network = new MockHttpMessageHandler();
         network.Expect("*").Respond((HttpStatusCode)429);
         network.Expect("*").Respond(HttpStatusCode.OK, "application/json", "{}");
@@ -56,13 +50,7 @@ public class ObservabilityTests
     public async Task ActivityTagsPassTheSameAllowListAsLogs()
     {
         var activities = new List<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == JiraTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity => { lock (activities) activities.Add(activity); },
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToJiraActivities(activities);
         var network = new MockHttpMessageHandler();
         network.When("*").Respond(HttpStatusCode.OK, "application/json", "{}");
         using var http = TestPipeline.Create(network, new FakeTimeProvider(), authentication: () => new FakeBearerHandler());
@@ -108,6 +96,18 @@ public class ObservabilityTests
             Assert.That(userAgent, Does.StartWith("DocsReminder/1.2 JiraSdk/"));
             Assert.That(userAgent.Split("JiraSdk/").Length, Is.EqualTo(2), userAgent);
         }
+    }
+
+    private static ActivityListener ListenToJiraActivities(List<Activity> stopped)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == JiraTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (stopped) stopped.Add(activity); },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     [Test]
