@@ -25,6 +25,9 @@ internal sealed class SchemaReadScope : IDisposable
     private Type? _responseType;
     private HttpRequestMessage? _request;
     private List<(long Offset, JiraSchemaMismatchKind Kind, string Expected)>? _found;
+    private string? _responseTypeName;
+    private string? _requestPath;
+    private bool _requestPathKnown;
 
     private SchemaReadScope()
     {
@@ -47,6 +50,24 @@ internal sealed class SchemaReadScope : IDisposable
         return scope;
     }
 
+    /// <summary>The scope of the body being read on this thread, if any (values read lazily later report through it).</summary>
+    public static SchemaReadScope? Current => s_current;
+
+    public JiraSchemaDiagnostics Diagnostics => _diagnostics ?? throw new ObjectDisposedException(nameof(SchemaReadScope));
+
+    /// <summary>The model the whole body is read as (<c>IssueBean</c>, <c>List&lt;Project&gt;</c>).</summary>
+    public string ResponseType => _responseTypeName ??= TypeName(_responseType ?? throw new ObjectDisposedException(nameof(SchemaReadScope)));
+
+    /// <summary>The path of the request (no query), when known.</summary>
+    public string? RequestPath => _requestPathKnown ? _requestPath : PathOfRequest();
+
+    private string? PathOfRequest()
+    {
+        _requestPath = _request?.RequestUri?.IsAbsoluteUri == true ? _request.RequestUri.AbsolutePath : null;
+        _requestPathKnown = true;
+        return _requestPath;
+    }
+
     /// <summary>Notes a mismatch at the reader's current token, or throws in strict mode (the serializer adds the JSON path).</summary>
     public static void Mismatch(ref Utf8JsonReader reader, JiraSchemaMismatchKind kind, string expected)
     {
@@ -66,6 +87,12 @@ internal sealed class SchemaReadScope : IDisposable
         var length = _length;
         var responseType = _responseType!;
         var request = _request;
+        var responseTypeName = _responseTypeName;
+        var knownRequestPath = _requestPath;
+        var requestPathKnown = _requestPathKnown;
+        _responseTypeName = null;
+        _requestPath = null;
+        _requestPathKnown = false;
         _outer = null;
         _diagnostics = null;
         _body = null;
@@ -76,8 +103,8 @@ internal sealed class SchemaReadScope : IDisposable
         if (found is null) return;
 
         var paths = JsonPathLocator.PathsAt(new ReadOnlySpan<byte>(body, 0, length), found.Select(f => f.Offset));
-        var typeName = TypeName(responseType);
-        var requestPath = request?.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : null;
+        var typeName = responseTypeName ?? TypeName(responseType);
+        var requestPath = requestPathKnown ? knownRequestPath : request?.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : null;
         foreach (var (offset, kind, expected) in found)
             diagnostics.Report(new JiraSchemaMismatch(kind, paths.TryGetValue(offset, out var path) ? path : "$", expected, typeName, requestPath));
     }
