@@ -47,6 +47,21 @@ public class JiraClientBenchmarks
         _jira = new JiraClient(new JiraClientOptions { SiteUrl = address });
     }
 
+    /// <summary>Runs <paramref name="body"/> against a started server and clients, outside BenchmarkDotNet (the probes).</summary>
+    internal static async Task WithStartedAsync(Func<JiraClientBenchmarks, Task> body)
+    {
+        var benchmarks = new JiraClientBenchmarks();
+        await benchmarks.StartAsync();
+        try
+        {
+            await body(benchmarks);
+        }
+        finally
+        {
+            await benchmarks.StopAsync();
+        }
+    }
+
     [GlobalCleanup]
     public async Task StopAsync()
     {
