@@ -24,6 +24,10 @@ public class JiraClientBenchmarks
     private HttpClient _raw = null!;
     private JiraClient _jira = null!;
 
+    internal Uri Address { get; private set; } = null!;
+
+    internal JiraClient Jira => _jira;
+
     [GlobalSetup]
     public async Task StartAsync()
     {
@@ -38,8 +42,24 @@ public class JiraClientBenchmarks
         await _server.StartAsync();
         var address = new Uri(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
+        Address = address;
         _raw = new HttpClient(new SocketsHttpHandler()) { BaseAddress = address };
         _jira = new JiraClient(new JiraClientOptions { SiteUrl = address });
+    }
+
+    /// <summary>Runs <paramref name="body"/> against a started server and clients, outside BenchmarkDotNet (the probes).</summary>
+    internal static async Task WithStartedAsync(Func<JiraClientBenchmarks, Task> body)
+    {
+        var benchmarks = new JiraClientBenchmarks();
+        await benchmarks.StartAsync();
+        try
+        {
+            await body(benchmarks);
+        }
+        finally
+        {
+            await benchmarks.StopAsync();
+        }
     }
 
     [GlobalCleanup]
@@ -70,6 +90,23 @@ public class JiraClientBenchmarks
     {
         var issue = await _jira.V3.Issues.GetIssueAsync("DOCS-1");
         return issue.Key;
+    }
+
+    /// <summary>Calls made at once in the concurrent category: Issue 13 measures throughput with 16 in flight.</summary>
+    public const int Concurrency = 16;
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Concurrency), BenchmarkCategory("16-way GET issue")]
+    public Task RawHttpClient_GetIssue_16Way() => AllAtOnce(RawHttpClient_GetIssue);
+
+    [Benchmark(OperationsPerInvoke = Concurrency), BenchmarkCategory("16-way GET issue")]
+    public Task JiraClient_GeneratedGetIssue_16Way() => AllAtOnce(JiraClient_GeneratedGetIssue);
+
+    // Time per call with Concurrency calls in flight: its inverse is the throughput the issue compares.
+    private static Task AllAtOnce(Func<Task<string?>> call)
+    {
+        var calls = new Task[Concurrency];
+        for (var i = 0; i < calls.Length; i++) calls[i] = call();
+        return Task.WhenAll(calls);
     }
 
     [Benchmark(Baseline = true), BenchmarkCategory("Search page of 100")]

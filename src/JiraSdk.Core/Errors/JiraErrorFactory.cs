@@ -28,8 +28,9 @@ internal static class JiraErrorFactory
     /// <summary>Whether a successful status carries HTML, which the body must then tell apart (a login or SSO page).</summary>
     public static bool MayBeLoginPage(HttpResponseMessage response) =>
         (int)response.StatusCode is >= 200 and < 300
-        && response.Content?.Headers.ContentType?.MediaType is { } type
-        && (type.Equals("text/html", StringComparison.OrdinalIgnoreCase) || type.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase));
+        && response.Content is { } content
+        && Http.MediaTypes.RawContentType(content) is { } type
+        && (Http.MediaTypes.Is(type, "text/html") || Http.MediaTypes.Is(type, "application/xhtml+xml"));
 
     /// <summary>
     /// The exception for <paramref name="response"/> with its (bounded) body, or <c>null</c> when it is a success. Call

@@ -21,17 +21,26 @@ internal sealed class BufferedBodyContent : HttpContent
     {
         _buffer = buffer;
         _length = length;
-        foreach (var header in original.Headers)
+#if NET8_0_OR_GREATER
+        // Copied as sent, unparsed: whoever reads a header parses it then, once.
+        foreach (var header in original.Headers.NonValidated)
         {
             // The bytes held are the decoded body; the announced length may describe other bytes (or lie).
             if (string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var value in header.Value) Headers.TryAddWithoutValidation(header.Key, value);
+        }
+#else
+        foreach (var header in original.Headers)
+        {
+            if (string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
             Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
+#endif
         Headers.ContentLength = length;
     }
 
     /// <summary>Reads <paramref name="content"/> to its end; the caller disposes <paramref name="content"/>.</summary>
-    public static async Task<BufferedBodyContent> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    public static async ValueTask<BufferedBodyContent> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(content, cancellationToken).ConfigureAwait(false);
         return new BufferedBodyContent(buffer, length, content);

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
-using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace JiraSdk.Http;
 
@@ -45,7 +43,7 @@ internal sealed class JiraPipelineSettings
 ///      RedirectHandler     ours   follows 3xx; a hop to another origin is marked to go without credentials
 ///       RouteHandler       ours   site or API gateway (OAuth 2.0, scoped API tokens configured or detected: api.atlassian.com/ex/jira/{cloudId})
 ///        authentication    Auth   JiraAuthenticationHandler: applied anew on every attempt and hop, renews once on 401
-///        UserAgentHandler  Kiota  adds "JiraSdk/version" to User-Agent
+///        UserAgentHandler  ours   adds "JiraSdk/version" to User-Agent, once per request
 ///         LoggingHandler   ours   one log line per request on the wire, secrets redacted
 ///          primary         .NET   SocketsHttpHandler (net8) / HttpClientHandler: no auto-redirect, gzip/deflate/brotli
 /// </code>
@@ -83,7 +81,7 @@ internal static class JiraHttpPipeline
         {
             handlers.Add(authentication);
         }
-        handlers.Add(new UserAgentHandler(new UserAgentHandlerOption { ProductName = "JiraSdk", ProductVersion = SdkVersion }));
+        handlers.Add(new UserAgentHandler());
         handlers.Add(new LoggingHandler(logger));
         return handlers;
     }

@@ -6,8 +6,8 @@ namespace JiraSdk.Http;
 /// <see cref="Redacted"/>, so a header or parameter nobody thought of (a proxy's API key, a signed URL) never leaks.
 /// </summary>
 /// <remarks>
-/// Traces keep <see cref="RequestDescription.RedactedUrl"/>; logs are the place people paste into tickets, so they get the
-/// stricter rule. JQL is not on the list: it quotes user names, e-mail addresses and summaries. <c>nextPageToken</c> is
+/// Logs and traces (<see cref="TracingHandler"/>) follow the same rule: both end up pasted into tickets. JQL is not on
+/// the list: it quotes user names, e-mail addresses and summaries. <c>nextPageToken</c> is
 /// not either: it is an opaque cursor that may encode the query, and is useless to a reader.
 /// </remarks>
 internal static class LogRedaction

@@ -17,11 +17,12 @@ internal sealed class LoggingHandler : DelegatingHandler
         _logger = logger;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        // The cheap path: nothing formatted, no timestamp taken, when Debug is off.
-        if (!_logger.IsEnabled(LogLevel.Debug)) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    // The cheap path: nothing formatted, no timestamp taken, no state machine, when Debug is off.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        _logger.IsEnabled(LogLevel.Debug) ? LoggedAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
 
+    private async Task<HttpResponseMessage> LoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         var method = request.Method.Method;
         var url = LogRedaction.Url(request.RequestUri);
         var trace = _logger.IsEnabled(LogLevel.Trace);

@@ -39,6 +39,16 @@ internal sealed class RateLimitGovernor
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _serialIssues = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(string Method, string Template), string> _templateEndpoints = new();
     private long _clientPausedUntilTicks;
+    private long _pausesEndTicks; // when the last pause of any kind ends: before it, a request may have to wait
+    private volatile bool _serialising; // some issue's writes go one at a time
+    private volatile bool _pacing; // an endpoint was near its limit once: its calls may be spaced from then on
+
+    /// <summary>
+    /// Whether <paramref name="request"/> may have to wait (<see cref="WaitTurnAsync"/>); <c>false</c> lets it go at once
+    /// without a turn, which is every call while Jira has asked for no pause and no pacing.
+    /// </summary>
+    public bool MayHaveToWait(HttpRequestMessage request) =>
+        _pacing || (_serialising && IsWrite(request)) || _time.GetUtcNow().UtcTicks < Interlocked.Read(ref _pausesEndTicks);
 
     public RateLimitGovernor(TimeProvider time, JiraRetryOptions? retry = null)
     {
@@ -84,6 +94,9 @@ internal sealed class RateLimitGovernor
         }
     }
 
+    /// <summary>Notes the endpoint <paramref name="request"/> counts under, as <see cref="WaitTurnAsync"/> does, for a request that goes at once.</summary>
+    public void RecordEndpoint(HttpRequestMessage request) => request.SetRateLimitEndpoint(EndpointOf(request));
+
     /// <summary>How long until the pauses that hold <paramref name="request"/> end; zero when none does.</summary>
     public TimeSpan PauseRemaining(HttpRequestMessage request)
     {
@@ -98,13 +111,15 @@ internal sealed class RateLimitGovernor
         var remaining = RateLimitHeaders.HeaderValue(response, RateLimitHeaders.RemainingHeader) is { } remainingText
             && long.TryParse(remainingText, NumberStyles.None, CultureInfo.InvariantCulture, out var left) ? left : (long?)null;
         if (remaining is { } known) Interlocked.Exchange(ref JiraMetrics.RemainingQuota, known);
-        var endpoint = request.RateLimitEndpointOf() ?? EndpointOf(request);
         var now = _time.GetUtcNow();
         if ((int)response.StatusCode != 429)
         {
-            ObserveNearLimit(endpoint, response, remaining, now);
+            // The endpoint's name is only worked out when pacing may start or end: most answers say nothing about it.
+            if (_pacing || RateLimitHeaders.HeaderValue(response, RateLimitHeaders.NearLimitHeader) is not null)
+                ObserveNearLimit(request.RateLimitEndpointOf() ?? EndpointOf(request), response, remaining, now);
             return;
         }
+        var endpoint = request.RateLimitEndpointOf() ?? EndpointOf(request);
 
         var beta = RateLimitHeaders.ParseRetryAfter(RateLimitHeaders.HeaderValue(response, RateLimitHeaders.BetaRetryAfterHeader), now);
         var delay = RateLimitHeaders.RetryDelay(RateLimitHeaders.HeaderValue(response, RateLimitHeaders.RetryAfterHeader), RateLimitHeaders.HeaderValue(response, RateLimitHeaders.ResetHeader), now)
@@ -117,10 +132,12 @@ internal sealed class RateLimitGovernor
             long seen;
             do seen = Interlocked.Read(ref _clientPausedUntilTicks);
             while (until.UtcTicks > seen && Interlocked.CompareExchange(ref _clientPausedUntilTicks, until.UtcTicks, seen) != seen);
+            ExtendPauses(until);
         }
         else if (Is(reason, PerIssueWrite) && IssueOf(request) is { } issue)
         {
             _serialIssues.GetOrAdd(issue, _ => new SemaphoreSlim(1, 1));
+            _serialising = true;
             PauseEndpoint(IssueKey(endpoint, issue), until);
         }
         else
@@ -147,6 +164,7 @@ internal sealed class RateLimitGovernor
             : DefaultNearLimitSpacing;
         if (spacing > MaxNearLimitSpacing) spacing = MaxNearLimitSpacing;
         _paces.AddOrUpdate(endpoint, _ => new Pace(spacing), (_, pace) => pace.WithSpacing(spacing));
+        _pacing = true;
     }
 
     private DateTimeOffset PausedUntil(string endpoint, string? issue)
@@ -162,8 +180,18 @@ internal sealed class RateLimitGovernor
 
     private static string IssueKey(string endpoint, string issue) => endpoint + " " + issue;
 
-    private void PauseEndpoint(string endpoint, DateTimeOffset until) =>
+    private void PauseEndpoint(string endpoint, DateTimeOffset until)
+    {
         _endpointPauses.AddOrUpdate(endpoint, until, (_, current) => until > current ? until : current);
+        ExtendPauses(until);
+    }
+
+    private void ExtendPauses(DateTimeOffset until)
+    {
+        long seen;
+        do seen = Interlocked.Read(ref _pausesEndTicks);
+        while (until.UtcTicks > seen && Interlocked.CompareExchange(ref _pausesEndTicks, until.UtcTicks, seen) != seen);
+    }
 
     private static bool Is(string? reason, string expected) => reason is not null && reason.IndexOf(expected, StringComparison.OrdinalIgnoreCase) >= 0;
 
@@ -273,9 +301,16 @@ internal sealed class RateLimitGovernorHandler : DelegatingHandler
         _governor = governor;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         JiraMetrics.Requests.Add(1);
+        if (_governor.MayHaveToWait(request)) return WaitThenSendAsync(request, cancellationToken);
+        _governor.RecordEndpoint(request);
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> WaitThenSendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         using var turn = await _governor.WaitTurnAsync(request, cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }

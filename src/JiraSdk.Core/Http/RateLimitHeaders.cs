@@ -48,8 +48,17 @@ internal static class RateLimitHeaders
     }
 
     /// <summary>The first value of a response header, or <c>null</c>.</summary>
-    public static string? HeaderValue(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+    public static string? HeaderValue(HttpResponseMessage response, string name)
+    {
+#if NET8_0_OR_GREATER
+        // Unparsed and without copying the values into an array: called for several headers on every response.
+        if (!response.Headers.NonValidated.TryGetValues(name, out var values)) return null;
+        foreach (var value in values) return value;
+        return null;
+#else
+        return response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+#endif
+    }
 
     private static TimeSpan UntilOrZero(DateTimeOffset date, DateTimeOffset now) =>
         date > now ? date - now : TimeSpan.Zero;

@@ -31,11 +31,11 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
     private static bool ShouldBuffer(HttpRequestMessage request, HttpContent content)
     {
         if (request.WantsStreamedResponseBody() || request.Method == HttpMethod.Head) return false;
-        var type = content.Headers.ContentType?.MediaType;
+        var type = MediaTypes.RawContentType(content);
         // No type: Jira's empty 204s and error bodies from proxies; small, and an error must be readable.
         if (type is null) return true;
-        return type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
-            || type.StartsWith("text/", StringComparison.OrdinalIgnoreCase);
+        return MediaTypes.StartsWith(type, "application/json")
+            || MediaTypes.EndsWith(type, "+json")
+            || MediaTypes.StartsWith(type, "text/");
     }
 }

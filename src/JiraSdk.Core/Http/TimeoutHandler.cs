@@ -32,16 +32,25 @@ internal sealed class TimeoutHandler : DelegatingHandler
             return GuardStreamedBody(unbounded, null, request);
         }
 
+        // One token source per call: the deadline. The caller's token, when it can cancel at all, cancels the deadline's
+        // source through a registration that ends with this method, so a streamed body read later keeps the deadline only.
 #if NET8_0_OR_GREATER
         var timer = new CancellationTokenSource(_timeout, _time);
 #else
         var timer = _time.CreateCancellationTokenSource(_timeout);
 #endif
+        var caller = cancellationToken.CanBeCanceled ? LinkCaller(cancellationToken, timer) : default;
         try
         {
             HttpResponseMessage response;
-            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token))
-                response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            try
+            {
+                response = await base.SendAsync(request, timer.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                caller.Dispose(); // waits for a running cancel callback, so the timer is not cancelled once disposed
+            }
             return GuardStreamedBody(response, timer, request);
         }
         catch (OperationCanceledException cancelled) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -54,6 +63,15 @@ internal sealed class TimeoutHandler : DelegatingHandler
             timer.Dispose();
             throw;
         }
+    }
+
+    private static CancellationTokenRegistration LinkCaller(CancellationToken cancellationToken, CancellationTokenSource timer)
+    {
+#if NET8_0_OR_GREATER
+        return cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timer);
+#else
+        return cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), timer);
+#endif
     }
 
     /// <summary>

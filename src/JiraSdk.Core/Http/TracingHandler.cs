@@ -4,17 +4,22 @@ namespace JiraSdk.Http;
 
 /// <summary>
 /// Wraps each call in an activity from <see cref="JiraTelemetry.ActivitySourceName"/>, tagged with OpenTelemetry's HTTP
-/// client names; the URL is redacted like in logs.
+/// client names. Tags pass the same allow-list as logs (<see cref="LogRedaction"/>): the URL keeps only known-safe query
+/// values, and no header is written as a tag.
 /// </summary>
+/// <remarks>Nobody listening costs one check: no activity, no name, no tag is made.</remarks>
 internal sealed class TracingHandler : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        JiraTelemetry.Source.HasListeners() ? TracedAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+
+    private async Task<HttpResponseMessage> TracedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var activity = JiraTelemetry.Source.StartActivity("Jira " + request.Method.Method, ActivityKind.Client);
+        using var activity = JiraTelemetry.Source.StartActivity(ActivityName(request.Method), ActivityKind.Client);
         if (activity is null) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
         activity.SetTag("http.request.method", request.Method.Method);
-        activity.SetTag("url.full", RequestDescription.RedactedUrl(request.RequestUri));
+        activity.SetTag("url.full", LogRedaction.Url(request.RequestUri));
         if (request.RequestUri is { IsAbsoluteUri: true } uri)
         {
             activity.SetTag("server.address", uri.Host);
@@ -37,5 +42,14 @@ internal sealed class TracingHandler : DelegatingHandler
             activity.SetStatus(ActivityStatusCode.Error, failure.GetType().Name);
             throw;
         }
+    }
+
+    private static string ActivityName(HttpMethod method)
+    {
+        if (method == HttpMethod.Get) return "Jira GET";
+        if (method == HttpMethod.Post) return "Jira POST";
+        if (method == HttpMethod.Put) return "Jira PUT";
+        if (method == HttpMethod.Delete) return "Jira DELETE";
+        return "Jira " + method.Method;
     }
 }

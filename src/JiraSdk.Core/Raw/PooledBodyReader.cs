@@ -11,7 +11,7 @@ internal static class PooledBodyReader
     private const int InitialBufferSize = 16 * 1024;
 
     /// <summary>Reads the body of <paramref name="content"/> to its end.</summary>
-    public static async Task<(byte[] Buffer, int Length)> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    public static async ValueTask<(byte[] Buffer, int Length)> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
 #if NET5_0_OR_GREATER
         using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
@@ -29,7 +29,7 @@ internal static class PooledBodyReader
     /// </param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The rented array and how much of it the body fills; return the array to <see cref="ArrayPool{T}.Shared"/>.</returns>
-    public static async Task<(byte[] Buffer, int Length)> ReadAsync(Stream stream, long? lengthHint, CancellationToken cancellationToken)
+    public static async ValueTask<(byte[] Buffer, int Length)> ReadAsync(Stream stream, long? lengthHint, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(lengthHint is >= 0 and < InitialBufferSize ? (int)lengthHint.Value + 1 : InitialBufferSize);
         try

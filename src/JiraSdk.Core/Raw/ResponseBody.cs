@@ -12,7 +12,7 @@ namespace JiraSdk.Raw;
 internal static class ResponseBody
 {
     /// <summary>The body; return the array to <see cref="ArrayPool{T}.Shared"/>.</summary>
-    public static async Task<(byte[] Buffer, int Length)> TakeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async ValueTask<(byte[] Buffer, int Length)> TakeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.Content is not { } content) return (Array.Empty<byte>(), 0);
         if (content is BufferedBodyContent buffered) return buffered.Detach() ?? (Array.Empty<byte>(), 0);

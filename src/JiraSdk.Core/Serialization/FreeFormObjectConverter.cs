@@ -6,10 +6,11 @@ namespace JiraSdk.Serialization;
 
 /// <summary>
 /// Reads a free-form JSON object (the generated models' <c>IDictionary&lt;string, object&gt;</c> properties such as
-/// <c>IssueBean.RenderedFields</c>; <c>IssueBean.Fields</c> is <c>IssueFields</c>, read alike by its own converter) by
-/// parsing it once and handing out its values as <see cref="JsonElement"/>s of that one document. System.Text.Json's own
-/// handling of <c>object</c> values parses each value into a document of its own, which for an issue's few dozen fields
-/// costs more than the rest of the issue.
+/// <c>IssueBean.RenderedFields</c>; <c>IssueBean.Fields</c> is <c>IssueFields</c>, read by its own converter) by parsing
+/// it once and handing out its values as <see cref="JsonElement"/>s of that one document (<see cref="JsonObjectDictionary"/>,
+/// which looks values up in the JSON until the whole dictionary is wanted). System.Text.Json's own handling of
+/// <c>object</c> values parses each value into a document of its own, which for an issue's few dozen fields costs more
+/// than the rest of the issue.
 /// Values read exactly as before (a <see cref="JsonElement"/>, or <c>null</c> for JSON null); writing is unchanged.
 /// </summary>
 internal sealed class FreeFormObjectConverter : JsonConverter<IDictionary<string, object>>
@@ -29,11 +30,8 @@ internal sealed class FreeFormObjectConverter : JsonConverter<IDictionary<string
     {
         if (reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException($"Expected a JSON object but found {reader.TokenType}.");
-        var json = JsonElement.ParseValue(ref reader);
-        var values = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var property in json.EnumerateObject())
-            values[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null! : property.Value;
-        return values;
+        // One document for the whole object; the dictionary over it is built only when the whole of it is wanted.
+        return new JsonObjectDictionary(JsonElement.ParseValue(ref reader));
     }
 
     public override void Write(Utf8JsonWriter writer, IDictionary<string, object> value, JsonSerializerOptions options)

@@ -21,7 +21,7 @@ internal static class GeneratedResponseReader
     /// <param name="options">The client's serializer settings.</param>
     /// <param name="keepText">Whether the body text is wanted too (the clients' <c>ReadResponseAsString</c>).</param>
     /// <param name="cancellationToken">Cancels reading.</param>
-    public static async Task<(T? Value, string? Text)> ReadAsync<T>(HttpResponseMessage response, JsonSerializerOptions options, bool keepText, CancellationToken cancellationToken)
+    public static async ValueTask<(T? Value, string? Text)> ReadAsync<T>(HttpResponseMessage response, JsonSerializerOptions options, bool keepText, CancellationToken cancellationToken)
     {
         var (buffer, length) = await ResponseBody.TakeAsync(response, cancellationToken).ConfigureAwait(false);
         try

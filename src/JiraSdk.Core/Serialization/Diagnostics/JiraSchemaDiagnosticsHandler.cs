@@ -1,7 +1,7 @@
 namespace JiraSdk.Serialization;
 
 /// <summary>
-/// Attaches <see cref="JiraSchemaDiagnostics"/> to each request (and to the request a redirected response answers), so
+/// Attaches <see cref="JiraSchemaDiagnostics"/> to each request (redirect hops carry it along), so
 /// the generated clients report there when they read the response. <c>JiraClient</c>'s pipeline includes one; add it
 /// yourself only to an <see cref="HttpClient"/> built without that pipeline.
 /// </summary>
@@ -16,12 +16,14 @@ public sealed class JiraSchemaDiagnosticsHandler : DelegatingHandler
         _diagnostics = diagnostics ?? throw new ArgumentNullException(nameof(diagnostics));
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A redirect hop the SDK follows is a copy of the request with its options, so the diagnostics travel with it; no
+    /// work is left for the way back.
+    /// </remarks>
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Attach(request, _diagnostics);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.RequestMessage is { } answered && !ReferenceEquals(answered, request)) Attach(answered, _diagnostics);
-        return response;
+        return base.SendAsync(request, cancellationToken);
     }
 
     internal static JiraSchemaDiagnostics? Of(HttpRequestMessage request)

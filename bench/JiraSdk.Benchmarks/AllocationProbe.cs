@@ -1,0 +1,75 @@
+using System.Diagnostics;
+
+namespace JiraSdk.Benchmarks;
+
+/// <summary>
+/// Bytes allocated per call of each <see cref="JiraClientBenchmarks"/> method, without BenchmarkDotNet: allocations do
+/// not depend on the machine's load, so they can be driven down on a busy machine where time ratios are noise.
+/// <c>dotnet run -c Release --project bench/JiraSdk.Benchmarks -- alloc [calls] [breakdown]</c>
+/// </summary>
+/// <remarks>
+/// Counts the whole process (<see cref="GC.GetTotalAllocatedBytes"/>), the loopback server included, as
+/// BenchmarkDotNet's MemoryDiagnoser does in process; the server's share is the same for every method.
+/// </remarks>
+internal static class AllocationProbe
+{
+    public static Task RunAsync(int calls, bool breakdown) => JiraClientBenchmarks.WithStartedAsync(async benchmarks =>
+    {
+        if (breakdown) await HandlerProbe.RunAsync(benchmarks.Address, calls);
+        const int Way = JiraClientBenchmarks.Concurrency;
+        var cases = new (string Name, Func<Task> Call, int Invocations, int CallsPerInvocation)[]
+        {
+            ("RawHttpClient_GetIssue", () => benchmarks.RawHttpClient_GetIssue(), calls, 1),
+            ("JiraClient_GetIssue", () => benchmarks.JiraClient_GetIssue(), calls, 1),
+            ("JiraClient_GeneratedGetIssue", () => benchmarks.JiraClient_GeneratedGetIssue(), calls, 1),
+            ("RawHttpClient_GetIssue_16Way", () => benchmarks.RawHttpClient_GetIssue_16Way(), calls / Way, Way),
+            ("JiraClient_GeneratedGetIssue_16Way", () => benchmarks.JiraClient_GeneratedGetIssue_16Way(), calls / Way, Way),
+            ("RawHttpClient_SearchPage", () => benchmarks.RawHttpClient_SearchPage(), calls / 20, 1),
+            ("JiraClient_SearchPage", () => benchmarks.JiraClient_SearchPage(), calls / 20, 1),
+        };
+        if (breakdown)
+        {
+            // Where a typed GET's bytes go: the generated client without the pipeline, the pipeline without the
+            // generated client, and deserializing alone.
+            var plain = new HttpClient(new SocketsHttpHandler()) { BaseAddress = benchmarks.Address };
+            var generated = new JiraSdk.V3.IssuesClient(plain);
+            var piped = benchmarks.Jira.HttpClient;
+            var body = System.Text.Encoding.UTF8.GetBytes(Fixtures.Issue(1));
+            var options = new System.Text.Json.JsonSerializerOptions();
+            JiraSdk.Serialization.JiraJson.Configure(options);
+            cases =
+            [
+                .. cases,
+                ("Generated over plain HttpClient", async () => await generated.GetIssueAsync("DOCS-1"), calls, 1),
+                ("Plain HttpClient, body", () => HandlerProbe.FetchAsync(plain), calls, 1),
+                ("Pipeline HttpClient, body", () => HandlerProbe.FetchAsync(piped), calls, 1),
+                ("Deserialize IssueBean only", () => { System.Text.Json.JsonSerializer.Deserialize<JiraSdk.V3.IssueBean>(body, options); return Task.CompletedTask; }, calls, 1),
+                ("Deserialize RawIssue only", () => { System.Text.Json.JsonSerializer.Deserialize(body, RawJson.Default.RawIssue); return Task.CompletedTask; }, calls, 1),
+            ];
+        }
+        using var sampler = breakdown ? new AllocSampler() : null;
+        foreach (var (name, call, invocations, per) in cases)
+        {
+            var n = invocations * per;
+            for (var i = 0; i < Math.Max(50, invocations / 10); i++) await call(); // warm up: JIT, pools, connections
+            GC.Collect();
+            if (sampler is not null)
+            {
+                sampler.Take(0);
+                sampler.On = true;
+            }
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var started = Stopwatch.GetTimestamp();
+            for (var i = 0; i < invocations; i++) await call();
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+            Console.WriteLine($"{name,-36} {bytes / (double)n,12:N0} B/op {elapsed.TotalMilliseconds * 1000 / n,10:N1} µs/op  ({n} ops)");
+            if (sampler is not null)
+            {
+                sampler.On = false;
+                foreach (var (type, sampled) in sampler.Take(12))
+                    Console.WriteLine($"      {sampled / (double)n,10:N0} B/op (sampled)  {type}");
+            }
+        }
+    });
+}
