@@ -28,7 +28,11 @@ namespace JiraSdk.Issues;
 [JsonConverter(typeof(IssueFieldsJsonConverter))]
 public sealed class IssueFields : IDictionary<string, object>
 {
-    private readonly Dictionary<string, object?> _values;
+    // Fields read from Jira stay in their JSON until the dictionary itself is wanted (enumerated, counted or changed):
+    // the accessors look fields up in the JSON, so reading a few fields of an issue, or of each issue on a page, does not
+    // pay for a string and a box per field.
+    private readonly JsonElement _json;
+    private Dictionary<string, object?>? _values;
 
     /// <summary>No fields; add them as dictionary entries (e.g. to build an issue for a test).</summary>
     public IssueFields() => _values = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -36,12 +40,11 @@ public sealed class IssueFields : IDictionary<string, object>
     /// <summary>Reads fields from the <c>fields</c> JSON object of an issue.</summary>
     /// <param name="fields">The <c>fields</c> object.</param>
     /// <exception cref="ArgumentException"><paramref name="fields"/> is not a JSON object.</exception>
-    public IssueFields(JsonElement fields) : this()
+    public IssueFields(JsonElement fields)
     {
         if (fields.ValueKind != JsonValueKind.Object)
             throw new ArgumentException($"An issue's fields are a JSON object, not a {fields.ValueKind}.", nameof(fields));
-        foreach (var property in fields.EnumerateObject())
-            _values[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value;
+        _json = fields;
     }
 
     /// <summary>Copies fields from a dictionary of field values (<see cref="JsonElement"/>s as read, or values set by hand).</summary>
@@ -50,6 +53,27 @@ public sealed class IssueFields : IDictionary<string, object>
     {
         if (fields is null) throw new ArgumentNullException(nameof(fields));
         foreach (var pair in fields) _values[pair.Key] = pair.Value;
+    }
+
+    /// <summary>Every field as a dictionary entry, built from the JSON the first time it is wanted.</summary>
+    private Dictionary<string, object?> Entries
+    {
+        get
+        {
+            if (_values is { } built) return built;
+            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            // A repeated name keeps its last value, as JsonElement.TryGetProperty finds it before the dictionary exists.
+            foreach (var property in _json.EnumerateObject())
+                values[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value;
+            return Interlocked.CompareExchange(ref _values, values, null) ?? values;
+        }
+    }
+
+    /// <summary>The JSON the fields were read from, while no entry has been changed (or enumerated); written back as it is.</summary>
+    internal bool TryGetUnchangedJson(out JsonElement json)
+    {
+        json = _json;
+        return _values is null;
     }
 
     /// <summary>Where shape mismatches are reported; set while the generated clients read a response.</summary>
@@ -137,7 +161,7 @@ public sealed class IssueFields : IDictionary<string, object>
     public AdfDocument? Environment => GetDocument("environment");
 
     /// <summary>The ids of every field present, system and custom.</summary>
-    public IEnumerable<string> FieldIds => _values.Keys;
+    public IEnumerable<string> FieldIds => Entries.Keys;
 
     /// <summary>A rich-text field as a document: ADF (v3) as it is, wiki markup (v2, Data Center) converted.</summary>
     /// <param name="fieldId">The field id: <c>description</c>, <c>environment</c>, <c>customfield_10010</c>, ….</param>
@@ -145,7 +169,7 @@ public sealed class IssueFields : IDictionary<string, object>
     public AdfDocument? GetDocument(string fieldId)
     {
         if (GetField(fieldId) is not { } value) return null;
-        if (_values.TryGetValue(fieldId, out var raw) && raw is AdfDocument document) return document;
+        if (_values is { } values && values.TryGetValue(fieldId, out var raw) && raw is AdfDocument document) return document;
         try
         {
             switch (value.ValueKind)
@@ -169,6 +193,7 @@ public sealed class IssueFields : IDictionary<string, object>
     public bool TryGetField(string fieldId, out JsonElement value)
     {
         if (fieldId is null) throw new ArgumentNullException(nameof(fieldId));
+        if (_values is null) return _json.TryGetProperty(fieldId, out value);
         if (_values.TryGetValue(fieldId, out var raw))
         {
             value = ToElement(raw);
@@ -233,50 +258,61 @@ public sealed class IssueFields : IDictionary<string, object>
     /// <exception cref="KeyNotFoundException">The field is not present.</exception>
     public object this[string key]
     {
-        get => _values[key]!;
-        set => _values[key] = value;
+        get => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The issue has no field '{key}'.");
+        set => Entries[key] = value;
     }
 
     /// <inheritdoc />
-    public ICollection<string> Keys => _values.Keys;
+    public ICollection<string> Keys => Entries.Keys;
 
     /// <inheritdoc />
-    public ICollection<object> Values => _values.Values!;
+    public ICollection<object> Values => Entries.Values!;
 
     /// <inheritdoc />
-    public int Count => _values.Count;
+    public int Count => Entries.Count;
 
     bool ICollection<KeyValuePair<string, object>>.IsReadOnly => false;
 
     /// <inheritdoc />
-    public void Add(string key, object value) => _values.Add(key, value);
+    public void Add(string key, object value) => Entries.Add(key, value);
 
     /// <inheritdoc />
-    public bool ContainsKey(string key) => _values.ContainsKey(key);
+    public bool ContainsKey(string key) => TryGetValue(key, out _);
 
     /// <inheritdoc />
-    public bool Remove(string key) => _values.Remove(key);
+    public bool Remove(string key) => Entries.Remove(key);
 
     /// <inheritdoc />
 #if NET8_0_OR_GREATER
-    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object value) => _values.TryGetValue(key, out value!);
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object value)
 #else
-    public bool TryGetValue(string key, out object value) => _values.TryGetValue(key, out value!);
+    public bool TryGetValue(string key, out object value)
 #endif
+    {
+        if (key is null) throw new ArgumentNullException(nameof(key));
+        if (_values is { } values) return values.TryGetValue(key, out value!);
+        if (_json.TryGetProperty(key, out var found))
+        {
+            value = found.ValueKind == JsonValueKind.Null ? null! : found;
+            return true;
+        }
+        value = null!;
+        return false;
+    }
 
     /// <inheritdoc />
-    public void Clear() => _values.Clear();
+    public void Clear() => Entries.Clear();
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, object>> GetEnumerator() =>
-        _values.Select(pair => new KeyValuePair<string, object>(pair.Key, pair.Value!)).GetEnumerator();
+        Entries.Select(pair => new KeyValuePair<string, object>(pair.Key, pair.Value!)).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    void ICollection<KeyValuePair<string, object>>.Add(KeyValuePair<string, object> item) => _values.Add(item.Key, item.Value);
+    void ICollection<KeyValuePair<string, object>>.Add(KeyValuePair<string, object> item) => Entries.Add(item.Key, item.Value);
 
     bool ICollection<KeyValuePair<string, object>>.Contains(KeyValuePair<string, object> item) =>
-        ((ICollection<KeyValuePair<string, object?>>)_values).Contains(new KeyValuePair<string, object?>(item.Key, item.Value));
+        ((ICollection<KeyValuePair<string, object?>>)Entries).Contains(new KeyValuePair<string, object?>(item.Key, item.Value));
 
     void ICollection<KeyValuePair<string, object>>.CopyTo(KeyValuePair<string, object>[] array, int arrayIndex)
     {
@@ -284,12 +320,12 @@ public sealed class IssueFields : IDictionary<string, object>
     }
 
     bool ICollection<KeyValuePair<string, object>>.Remove(KeyValuePair<string, object> item) =>
-        ((ICollection<KeyValuePair<string, object?>>)_values).Remove(new KeyValuePair<string, object?>(item.Key, item.Value));
+        ((ICollection<KeyValuePair<string, object?>>)Entries).Remove(new KeyValuePair<string, object?>(item.Key, item.Value));
 
     /// <summary>Reports that the JSON at <c>fields.<paramref name="path"/></c> is not <paramref name="expected"/>; throws in strict mode.</summary>
     internal void Mismatch(string path, string expected, JsonElement actual) => Report?.Mismatch(path, expected, actual);
 
-    internal IEnumerable<KeyValuePair<string, object?>> RawValues => _values;
+    internal IEnumerable<KeyValuePair<string, object?>> RawValues => Entries;
 
     private string? StringField(string fieldId)
     {

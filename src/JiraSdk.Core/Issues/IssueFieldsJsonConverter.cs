@@ -34,6 +34,11 @@ internal sealed class IssueFieldsJsonConverter : JsonConverter<IssueFields>
 #endif
     public override void Write(Utf8JsonWriter writer, IssueFields value, JsonSerializerOptions options)
     {
+        if (value.TryGetUnchangedJson(out var json))
+        {
+            json.WriteTo(writer);
+            return;
+        }
         writer.WriteStartObject();
         foreach (var pair in value.RawValues)
         {
