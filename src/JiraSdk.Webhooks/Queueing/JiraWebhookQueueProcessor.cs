@@ -51,16 +51,29 @@ public sealed class JiraWebhookQueueProcessor
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            QueuedWebhookDelivery delivery;
             try
             {
-                delivery = await _queue.DequeueAsync(cancellationToken).ConfigureAwait(false);
+                var delivery = await _queue.DequeueAsync(cancellationToken).ConfigureAwait(false);
+                await ProcessAsync(delivery, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
-            await ProcessAsync(delivery, cancellationToken).ConfigureAwait(false);
+            catch (Exception e)
+            {
+                // The queue's storage failed (a locked or full disk, a server out of reach). Stopping here would stop the host;
+                // a delivery in hand comes back when its lease runs out, so pause and go on.
+                QueueLog.QueueFailed(_logger, e, QueueFailurePause);
+                try
+                {
+                    await Task.Delay(QueueFailurePause, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
 
@@ -118,6 +131,9 @@ public sealed class JiraWebhookQueueProcessor
                 QueueLog.DeadLettered(_logger, e, delivery.Context.DeliveryId, delivery.Attempt + 1);
         }
     }
+
+    // How long to wait after the queue itself failed before asking it again.
+    private static readonly TimeSpan QueueFailurePause = TimeSpan.FromSeconds(1);
 
     // How soon to look again at a delivery whose key another processor holds: cheap to check, and that holder may have died.
     private static readonly TimeSpan InProgressRecheckDelay = TimeSpan.FromSeconds(5);

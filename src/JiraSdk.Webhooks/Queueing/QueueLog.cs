@@ -7,4 +7,7 @@ internal static partial class QueueLog
 {
     [LoggerMessage(EventId = 30, Level = LogLevel.Error, Message = "Processing queued Jira webhook delivery {DeliveryId} failed (attempt {Attempt}, the queue's last); moved to its dead letters.")]
     public static partial void DeadLettered(ILogger logger, Exception error, string? deliveryId, int attempt);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Error, Message = "The Jira webhook delivery queue failed; asking it again in {Pause}.")]
+    public static partial void QueueFailed(ILogger logger, Exception error, TimeSpan pause);
 }
