@@ -35,7 +35,7 @@ public sealed class SqliteWebhookDeliveryQueue : IWebhookDeliveryQueue, IDisposa
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SqliteConnection? _connection;
-    private TaskCompletionSource<bool> _changed = NewSignal();
+    private readonly QueueWakeUp _wakeUp = new();
     private bool _disposed;
 
     /// <summary>Creates a queue on the SQLite file at <paramref name="path"/> (created, with its folder, on first use).</summary>
@@ -112,7 +112,7 @@ public sealed class SqliteWebhookDeliveryQueue : IWebhookDeliveryQueue, IDisposa
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Taken before looking, so a change made while we look wakes the wait below instead of being missed.
-            var changed = Volatile.Read(ref _changed).Task;
+            var changed = _wakeUp.Next;
             var (delivery, nextDue) = await WithTransactionAsync(TryLease, cancellationToken).ConfigureAwait(false);
             if (delivery is not null) return delivery;
 
@@ -122,7 +122,7 @@ public sealed class SqliteWebhookDeliveryQueue : IWebhookDeliveryQueue, IDisposa
                 var untilDue = TimeSpan.FromMilliseconds(Math.Max(0, due - Now()));
                 if (untilDue < wait) wait = untilDue;
             }
-            if (wait > TimeSpan.Zero) await WaitAsync(changed, wait, cancellationToken).ConfigureAwait(false);
+            if (wait > TimeSpan.Zero) await QueueWakeUp.WaitAsync(changed, wait, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -435,23 +435,7 @@ public sealed class SqliteWebhookDeliveryQueue : IWebhookDeliveryQueue, IDisposa
 
     private static DateTimeOffset FromMilliseconds(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 
-    private void Signal() => Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult(true);
-
-    private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Waits until this instance changes the queue, <paramref name="wait"/> passes on the injected clock, or cancellation.</summary>
-    private async Task WaitAsync(Task changed, TimeSpan wait, CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-#if NET8_0_OR_GREATER
-        var elapsed = Task.Delay(wait, _timeProvider, stop.Token);
-#else
-        var elapsed = _timeProvider.Delay(wait, stop.Token);
-#endif
-        await Task.WhenAny(changed, elapsed).ConfigureAwait(false);
-        stop.Cancel();
-        cancellationToken.ThrowIfCancellationRequested();
-    }
+    private void Signal() => _wakeUp.Signal();
 
     /// <summary>A queue row as read inside a transaction.</summary>
     private sealed class Row
