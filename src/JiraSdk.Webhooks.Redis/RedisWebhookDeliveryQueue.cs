@@ -45,7 +45,7 @@ public sealed class RedisWebhookDeliveryQueueOptions
 /// injected <see cref="TimeProvider"/> of each instance, so the instances' clocks must agree (NTP) to well within the
 /// visibility timeout. Thread-safe.
 /// </summary>
-public sealed class RedisWebhookDeliveryQueue : IWebhookDeliveryQueue
+public sealed class RedisWebhookDeliveryQueue : IWebhookDeliveryQueue, IWebhookDeadLetters
 {
     // KEYS of every script: 1 due (sorted set: key -> due time, unix ms), 2 items (hash: "<key>:<field>" -> value; fields
     // b body, i headers and enqueue time as JSON, d delivery id, a failed attempts, r current lease's receipt), 3 ids
@@ -263,9 +263,7 @@ public sealed class RedisWebhookDeliveryQueue : IWebhookDeliveryQueue
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default) =>
         await _database.SortedSetLengthAsync(_keys[0]).ConfigureAwait(false);
 
-    /// <summary>The deliveries given up on after <see cref="RedisWebhookDeliveryQueueOptions.MaxAttempts"/>, oldest first.</summary>
-    /// <param name="limit">The most to return.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<DeadLetteredWebhookDelivery>> GetDeadLettersAsync(int limit = 100, CancellationToken cancellationToken = default)
     {
         if (limit <= 0) throw new ArgumentOutOfRangeException(nameof(limit), "The limit must be positive.");
@@ -281,7 +279,7 @@ public sealed class RedisWebhookDeliveryQueue : IWebhookDeliveryQueue
         return letters;
     }
 
-    /// <summary>Puts a dead-lettered delivery back on the queue with its attempts reset. <see langword="false"/> when no dead letter has <paramref name="key"/>.</summary>
+    /// <inheritdoc />
     public async ValueTask<bool> RequeueDeadLetterAsync(string key, CancellationToken cancellationToken = default)
     {
         if (key is null) throw new ArgumentNullException(nameof(key));
@@ -290,7 +288,7 @@ public sealed class RedisWebhookDeliveryQueue : IWebhookDeliveryQueue
         return requeued;
     }
 
-    /// <summary>Deletes a dead-lettered delivery for good. <see langword="false"/> when no dead letter has <paramref name="key"/>.</summary>
+    /// <inheritdoc />
     public async ValueTask<bool> DeleteDeadLetterAsync(string key, CancellationToken cancellationToken = default)
     {
         if (key is null) throw new ArgumentNullException(nameof(key));

@@ -20,7 +20,7 @@ namespace JiraSdk.Webhooks.Sqlite;
 /// the same delivery. Not for a network file system (SQLite's locks do not hold there); several machines need a shared
 /// server (Redis, a broker). Thread-safe; operations on one instance run one at a time.
 /// </summary>
-public sealed class SqliteWebhookDeliveryQueue : IWebhookDeliveryQueue, IDisposable
+public sealed class SqliteWebhookDeliveryQueue : IWebhookDeliveryQueue, IWebhookDeadLetters, IDisposable
 {
     private const int SchemaVersion = 1;
 
@@ -177,16 +177,14 @@ public sealed class SqliteWebhookDeliveryQueue : IWebhookDeliveryQueue, IDisposa
     }
 
     /// <summary>How many deliveries wait or are leased (dead letters not included).</summary>
-    public async ValueTask<int> CountAsync(CancellationToken cancellationToken = default) =>
+    public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default) =>
         await WithTransactionAsync((connection, transaction) =>
         {
             using var count = Command(connection, transaction, "SELECT COUNT(*) FROM jira_webhook_queue");
-            return Convert.ToInt32(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         }, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>The deliveries given up on after <see cref="SqliteWebhookDeliveryQueueOptions.MaxAttempts"/>, oldest first.</summary>
-    /// <param name="limit">The most to return.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<DeadLetteredWebhookDelivery>> GetDeadLettersAsync(int limit = 100, CancellationToken cancellationToken = default)
     {
         if (limit <= 0) throw new ArgumentOutOfRangeException(nameof(limit), "The limit must be positive.");
@@ -208,10 +206,7 @@ public sealed class SqliteWebhookDeliveryQueue : IWebhookDeliveryQueue, IDisposa
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Puts a dead-lettered delivery back on the queue with its attempts reset (after the cause was fixed). Returns
-    /// <see langword="false"/> when no dead letter has <paramref name="key"/>.
-    /// </summary>
+    /// <inheritdoc />
     public async ValueTask<bool> RequeueDeadLetterAsync(string key, CancellationToken cancellationToken = default)
     {
         if (key is null) throw new ArgumentNullException(nameof(key));
@@ -232,7 +227,7 @@ public sealed class SqliteWebhookDeliveryQueue : IWebhookDeliveryQueue, IDisposa
         return requeued;
     }
 
-    /// <summary>Deletes a dead-lettered delivery for good. Returns <see langword="false"/> when no dead letter has <paramref name="key"/>.</summary>
+    /// <inheritdoc />
     public async ValueTask<bool> DeleteDeadLetterAsync(string key, CancellationToken cancellationToken = default)
     {
         if (key is null) throw new ArgumentNullException(nameof(key));

@@ -85,30 +85,3 @@ public sealed class QueuedWebhookDelivery
     /// <inheritdoc />
     public override string ToString() => $"queued Jira webhook delivery {Context.DeliveryId ?? Key}, attempt {Attempt + 1}";
 }
-
-/// <summary>A delivery a queue gave up on after its attempt limit: kept, with its history, until someone requeues or deletes it.</summary>
-public sealed class DeadLetteredWebhookDelivery
-{
-    /// <summary>Creates a dead-lettered delivery.</summary>
-    /// <param name="delivery">The delivery, with the number of failed attempts in <see cref="QueuedWebhookDelivery.Attempt"/>.</param>
-    /// <param name="enqueuedAt">When the receiver first queued it.</param>
-    /// <param name="deadLetteredAt">When the queue gave up on it.</param>
-    public DeadLetteredWebhookDelivery(QueuedWebhookDelivery delivery, DateTimeOffset enqueuedAt, DateTimeOffset deadLetteredAt)
-    {
-        Delivery = delivery ?? throw new ArgumentNullException(nameof(delivery));
-        EnqueuedAt = enqueuedAt;
-        DeadLetteredAt = deadLetteredAt;
-    }
-
-    /// <summary>The delivery; its <see cref="QueuedWebhookDelivery.Attempt"/> is the number of attempts that failed.</summary>
-    public QueuedWebhookDelivery Delivery { get; }
-
-    /// <summary>When the receiver first queued it.</summary>
-    public DateTimeOffset EnqueuedAt { get; }
-
-    /// <summary>When the queue gave up on it.</summary>
-    public DateTimeOffset DeadLetteredAt { get; }
-
-    /// <inheritdoc />
-    public override string ToString() => $"dead-lettered Jira webhook delivery {Delivery.Context.DeliveryId ?? Delivery.Key} after {Delivery.Attempt} attempts";
-}
