@@ -83,7 +83,7 @@ internal static class WatchCommand
                 json.WriteString("id", issue?.Id);
                 if (change.Timestamp is { } updated) json.WriteString("updated", updated.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
                 json.WritePropertyName("fields");
-                JsonSerializer.Serialize(json, issue?.Fields ?? new Dictionary<string, object>());
+                JsonSerializer.Serialize(json, issue?.Fields ?? new JiraSdk.Issues.IssueFields());
                 json.WriteEndObject();
             }
             await context.Output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
