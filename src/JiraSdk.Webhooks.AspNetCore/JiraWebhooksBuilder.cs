@@ -41,15 +41,36 @@ public sealed class JiraWebhooksBuilder
 
     /// <summary>
     /// Acknowledges each accepted delivery at once (202) and processes it in the background, off Jira's 10-second request
-    /// clock: the documented choice for handlers that may take longer than a few seconds. Deliveries wait on the registered
-    /// <see cref="IWebhookDeliveryQueue"/> (an in-memory one unless you register a durable one before this call); a hosted
-    /// service runs the handlers, one DI scope per delivery, retrying failures with back-off (at-least-once, de-duplicated
-    /// through the delivery store).
+    /// clock, from the registered <see cref="IWebhookDeliveryQueue"/>, or an in-memory one, which loses the deliveries it
+    /// holds when the process stops. For handlers that may take longer than a few seconds, use the overload with a durable
+    /// queue (JiraSdk.Webhooks.Sqlite's <c>SqliteWebhookDeliveryQueue</c>). A hosted service runs the handlers, one DI scope
+    /// per delivery, retrying failures with back-off (at-least-once, de-duplicated through the delivery store).
     /// </summary>
     public JiraWebhooksBuilder UseBackgroundProcessing()
     {
-        Services.TryAddSingleton<BackgroundProcessingMarker>();
         Services.TryAddSingleton<IWebhookDeliveryQueue>(provider => new MemoryWebhookDeliveryQueue(timeProvider: provider.GetRequiredService<TimeProvider>()));
+        return AddBackgroundProcessor();
+    }
+
+    /// <summary>
+    /// Acknowledges each accepted delivery (202) once <paramref name="queue"/> stored it, and processes it in the background
+    /// as <see cref="UseBackgroundProcessing()"/> does: the documented default for handlers that may take longer than a few
+    /// seconds when the queue is durable, e.g.
+    /// <c>.UseBackgroundProcessing(services =&gt; new SqliteWebhookDeliveryQueue("jira-webhooks.db", timeProvider: services.GetRequiredService&lt;TimeProvider&gt;()))</c>.
+    /// The queue is created once, on first use, and disposed with the service provider.
+    /// </summary>
+    /// <param name="queue">Creates the queue (a singleton) from the application's services.</param>
+    public JiraWebhooksBuilder UseBackgroundProcessing(Func<IServiceProvider, IWebhookDeliveryQueue> queue)
+    {
+        if (queue is null) throw new ArgumentNullException(nameof(queue));
+        Services.RemoveAll<IWebhookDeliveryQueue>();
+        Services.AddSingleton(queue);
+        return AddBackgroundProcessor();
+    }
+
+    private JiraWebhooksBuilder AddBackgroundProcessor()
+    {
+        Services.TryAddSingleton<BackgroundProcessingMarker>();
         Services.AddHostedService<JiraWebhookQueueService>();
         return this;
     }

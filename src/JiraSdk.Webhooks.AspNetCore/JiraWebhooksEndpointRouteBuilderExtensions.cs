@@ -10,7 +10,7 @@ public static class JiraWebhooksEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps <c>POST <paramref name="pattern"/></c> to the Jira webhook receiver. It answers 204 once the handlers ran (or for
-    /// a duplicate), 400 for a body that is not a webhook payload, 401 for a missing or wrong signature, 413 for a body over
+    /// a duplicate), 202 once the delivery queue stored it (<c>UseBackgroundProcessing</c>), 400 for a body that is not a webhook payload, 401 for a missing or wrong signature, 413 for a body over
     /// <see cref="JiraSdk.Webhooks.JiraWebhookOptions.MaxBodyBytes"/>, and 500 when a handler failed so that Jira retries.
     /// Call <c>services.AddJiraWebhooks(...)</c> first.
     /// </summary>

@@ -11,8 +11,10 @@ namespace JiraSdk.Webhooks.Queueing;
 /// Processes queued deliveries off Jira's request clock: dequeues, claims the delivery's key in the store under
 /// <c>handled:</c> (so a durable queue redelivering after a crash does not run the handlers twice for a completed one),
 /// runs the handlers, then completes and acknowledges; on failure it releases the claim and retries later with
-/// exponential back-off (1 s doubling, at most <see cref="MaxRetryDelay"/>), without a limit, so nothing is dropped.
-/// Run it with <see cref="RunAsync"/> (ASP.NET Core hosts it as a hosted service).
+/// exponential back-off (1 s doubling, at most <see cref="MaxRetryDelay"/>) until the queue's attempt limit, if it has
+/// one, moves the delivery to its dead letters. A delivery whose key another processor holds, or one in hand when the
+/// processor stops, is released to the queue without counting an attempt. Run it with <see cref="RunAsync"/> (ASP.NET
+/// Core hosts it as a hosted service).
 /// </summary>
 public sealed class JiraWebhookQueueProcessor
 {
@@ -49,16 +51,29 @@ public sealed class JiraWebhookQueueProcessor
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            QueuedWebhookDelivery delivery;
             try
             {
-                delivery = await _queue.DequeueAsync(cancellationToken).ConfigureAwait(false);
+                var delivery = await _queue.DequeueAsync(cancellationToken).ConfigureAwait(false);
+                await ProcessAsync(delivery, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
-            await ProcessAsync(delivery, cancellationToken).ConfigureAwait(false);
+            catch (Exception e)
+            {
+                // The queue's storage failed (a locked or full disk, a server out of reach). Stopping here would stop the host;
+                // a delivery in hand comes back when its lease runs out, so pause and go on.
+                QueueLog.QueueFailed(_logger, e, QueueFailurePause);
+                try
+                {
+                    await Task.Delay(QueueFailurePause, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
 
@@ -79,7 +94,7 @@ public sealed class JiraWebhookQueueProcessor
             {
                 // Another processor (of a shared durable queue) has it; look again later in case that one dies.
                 claim = null;
-                await _queue.RetryLaterAsync(delivery, Backoff(delivery.Attempt), CancellationToken.None).ConfigureAwait(false);
+                await _queue.ReleaseAsync(delivery, InProgressRecheckDelay, CancellationToken.None).ConfigureAwait(false);
                 return;
             }
 
@@ -103,12 +118,25 @@ public sealed class JiraWebhookQueueProcessor
         catch (Exception e)
         {
             if (claim is { Status: WebhookDeliveryClaimStatus.Claimed }) await _store.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                // Stopping is not the delivery's fault: hand it back as it was, for the next run (or another instance).
+                await _queue.ReleaseAsync(delivery, TimeSpan.Zero, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
             var delay = Backoff(delivery.Attempt);
-            if (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            if (await _queue.RetryLaterAsync(delivery, delay, CancellationToken.None).ConfigureAwait(false))
                 WebhookLog.QueuedFailed(_logger, e, delivery.Context.DeliveryId, delivery.Attempt + 1, delay);
-            await _queue.RetryLaterAsync(delivery, cancellationToken.IsCancellationRequested ? TimeSpan.Zero : delay, CancellationToken.None).ConfigureAwait(false);
+            else
+                QueueLog.DeadLettered(_logger, e, delivery.Context.DeliveryId, delivery.Attempt + 1);
         }
     }
+
+    // How long to wait after the queue itself failed before asking it again.
+    private static readonly TimeSpan QueueFailurePause = TimeSpan.FromSeconds(1);
+
+    // How soon to look again at a delivery whose key another processor holds: cheap to check, and that holder may have died.
+    private static readonly TimeSpan InProgressRecheckDelay = TimeSpan.FromSeconds(5);
 
     private static TimeSpan Backoff(int attempt) =>
         TimeSpan.FromSeconds(Math.Min(Math.Pow(2, Math.Min(attempt, 20)), MaxRetryDelay.TotalSeconds));

@@ -3,8 +3,9 @@ using System.Threading.Channels;
 namespace JiraSdk.Webhooks.Queueing;
 
 /// <summary>
-/// An <see cref="IWebhookDeliveryQueue"/> in process memory, bounded. Deliveries acknowledged to Jira but not yet
-/// processed are lost if the process stops; use a durable queue where that matters.
+/// An <see cref="IWebhookDeliveryQueue"/> in process memory, bounded, de-duplicated by key, without an attempt limit.
+/// Deliveries acknowledged to Jira but not yet processed are lost if the process stops; use a durable queue
+/// (JiraSdk.Webhooks.Sqlite) where that matters.
 /// </summary>
 public sealed class MemoryWebhookDeliveryQueue : IWebhookDeliveryQueue
 {
@@ -28,7 +29,9 @@ public sealed class MemoryWebhookDeliveryQueue : IWebhookDeliveryQueue
     public int Capacity { get; }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<object, ITimer> _pending = new();
-    private readonly HashSet<QueuedWebhookDelivery> _owed = new();
+
+    // The copy of each owed key handed out last: only that copy may retry or release it.
+    private readonly Dictionary<string, QueuedWebhookDelivery> _owed = new(StringComparer.Ordinal);
 
     /// <summary>Deliveries enqueued and not yet acknowledged.</summary>
     public int Count
@@ -42,7 +45,9 @@ public sealed class MemoryWebhookDeliveryQueue : IWebhookDeliveryQueue
         if (delivery is null) throw new ArgumentNullException(nameof(delivery));
         lock (_owed)
         {
-            if (_owed.Count >= Capacity || !_owed.Add(delivery)) return new(false);
+            if (_owed.ContainsKey(delivery.Key)) return new(true);
+            if (_owed.Count >= Capacity) return new(false);
+            _owed.Add(delivery.Key, delivery);
         }
         _channel.Writer.TryWrite(delivery);
         return new(true);
@@ -54,25 +59,39 @@ public sealed class MemoryWebhookDeliveryQueue : IWebhookDeliveryQueue
     /// <inheritdoc />
     public ValueTask AcknowledgeAsync(QueuedWebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        lock (_owed) _owed.Remove(delivery);
+        if (delivery is null) throw new ArgumentNullException(nameof(delivery));
+        lock (_owed) _owed.Remove(delivery.Key);
         return default;
     }
 
     /// <inheritdoc />
-    public ValueTask RetryLaterAsync(QueuedWebhookDelivery delivery, TimeSpan delay, CancellationToken cancellationToken)
+    public ValueTask<bool> RetryLaterAsync(QueuedWebhookDelivery delivery, TimeSpan delay, CancellationToken cancellationToken)
     {
         if (delivery is null) throw new ArgumentNullException(nameof(delivery));
-        var next = new QueuedWebhookDelivery(delivery.Key, delivery.Body, delivery.Context, delivery.Attempt + 1);
+        Requeue(delivery, new QueuedWebhookDelivery(delivery.Key, delivery.Body, delivery.Context, delivery.Attempt + 1), delay);
+        return new(true);
+    }
+
+    /// <inheritdoc />
+    public ValueTask ReleaseAsync(QueuedWebhookDelivery delivery, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (delivery is null) throw new ArgumentNullException(nameof(delivery));
+        Requeue(delivery, new QueuedWebhookDelivery(delivery.Key, delivery.Body, delivery.Context, delivery.Attempt), delay);
+        return default;
+    }
+
+    private void Requeue(QueuedWebhookDelivery handedOut, QueuedWebhookDelivery next, TimeSpan delay)
+    {
         lock (_owed)
         {
-            // Only a delivery still owed comes back: one acknowledged meanwhile (twice handed out) stays done.
-            if (!_owed.Remove(delivery)) return default;
-            _owed.Add(next);
+            // Only the copy handed out last comes back: one acknowledged meanwhile stays done, a stale copy changes nothing.
+            if (!_owed.TryGetValue(handedOut.Key, out var current) || !ReferenceEquals(current, handedOut)) return;
+            _owed[next.Key] = next;
         }
         if (delay <= TimeSpan.Zero)
         {
             _channel.Writer.TryWrite(next);
-            return default;
+            return;
         }
         // A timer rather than a waiting task, so a shutdown does not wait for it; the delivery stays counted. Timers are
         // held until they fire: an unreferenced timer can be collected and never fire.
@@ -82,6 +101,5 @@ public sealed class MemoryWebhookDeliveryQueue : IWebhookDeliveryQueue
             _channel.Writer.TryWrite(next);
             if (_pending.TryRemove(state!, out var fired)) fired.Dispose();
         }, holder, delay, Timeout.InfiniteTimeSpan);
-        return default;
     }
 }

@@ -41,11 +41,21 @@ public class ReadmeSnippetTests : SandboxFixture
         var (image, runnableErrors) = SnippetCompiler.Compile(snippet.ToString(), ForSandbox(snippet.Code));
         Assert.That(runnableErrors, Is.Empty, $"{snippet} does not compile with the sandbox's values");
         var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        // A web app in a snippet listens on a free loopback port and reads its webhook secret from configuration.
-        using (new EnvironmentVariables(("ASPNETCORE_URLS", "http://127.0.0.1:0"), ("Jira__WebhookSecret", secret)))
+        // A web app in a snippet listens on a free loopback port and reads its webhook secret and its delivery queue's
+        // file from configuration.
+        var folder = Directory.CreateTempSubdirectory("jirasdk-snippet-").FullName;
+        try
         {
-            var output = await SnippetCompiler.RunAsync(image!, TimeSpan.FromSeconds(60));
-            TestContext.Out.WriteLine(output);
+            using (new EnvironmentVariables(("ASPNETCORE_URLS", "http://127.0.0.1:0"), ("Jira__WebhookSecret", secret),
+                       ("Jira__QueueFile", Path.Combine(folder, "jira-webhooks.db"))))
+            {
+                var output = await SnippetCompiler.RunAsync(image!, TimeSpan.FromSeconds(60));
+                TestContext.Out.WriteLine(output);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 
