@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using JiraSdk.Cli.Configuration;
+using JiraSdk.Issues;
 using JiraSdk.Webhooks.Events;
 using JiraSdk.Webhooks.Polling;
 using JiraSdk.Webhooks.Processing;
@@ -37,7 +38,15 @@ internal static class WatchCommand
                     throw new UsageException($"--since '{sinceText}' is not an ISO 8601 time, e.g. 2026-11-30T08:00:00Z.");
                 start = parsed;
             }
-            var options = new JqlPollingTriggerOptions { Jql = query, Interval = TimeSpan.FromSeconds(seconds), CursorKey = "jira-watch:" + query, StartAt = start };
+            var options = new JqlPollingTriggerOptions
+            {
+                Jql = query,
+                Interval = TimeSpan.FromSeconds(seconds),
+                CursorKey = "jira-watch:" + query,
+                StartAt = start,
+                // As the search command: v3 is Cloud's /search/jql, v2 the /search that Data Center serves.
+                Endpoint = connection.ApiVersion == "3" ? JqlSearchEndpoint.SearchJqlV3 : JqlSearchEndpoint.DataCenterSearch,
+            };
             var fieldList = CommandActions.SplitList(parse.GetValue(fields));
             if (fieldList.Count > 0) options.Fields = fieldList.ToList();
             IPollingCursorStore? store = parse.GetValue(cursor) is { } path ? new FilePollingCursorStore(context.ResolvePath(path)) : null;
@@ -46,7 +55,7 @@ internal static class WatchCommand
             JqlPollingTrigger trigger;
             try
             {
-                trigger = new JqlPollingTrigger(connection.Http, options, new DelegateWebhookHandler().On<IssueWebhookEvent>(writer.WriteAsync), store,
+                trigger = new JqlPollingTrigger(connection.Client, options, new DelegateWebhookHandler().On<IssueWebhookEvent>(writer.WriteAsync), store,
                     context.TimeProvider, new StderrLogger<JqlPollingTrigger>(context));
             }
             catch (ArgumentException ex)
@@ -73,7 +82,8 @@ internal static class WatchCommand
     {
         public async Task WriteAsync(IssueWebhookEvent change, Webhooks.Delivery.WebhookDeliveryContext delivery, CancellationToken cancellationToken)
         {
-            var issue = change.Issue;
+            // The issue as the search returned it (the trigger keeps it in the event's raw JSON), fields untouched.
+            var issue = change.Raw.TryGetProperty("issue", out var found) && found.ValueKind == JsonValueKind.Object ? new JiraIssue(found) : null;
             using var buffer = new MemoryStream();
             using (var json = new Utf8JsonWriter(buffer))
             {
@@ -83,7 +93,12 @@ internal static class WatchCommand
                 json.WriteString("id", issue?.Id);
                 if (change.Timestamp is { } updated) json.WriteString("updated", updated.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
                 json.WritePropertyName("fields");
-                JsonSerializer.Serialize(json, issue?.Fields ?? new Dictionary<string, object>());
+                if (issue is not null && issue.Json.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Object) fields.WriteTo(json);
+                else
+                {
+                    json.WriteStartObject();
+                    json.WriteEndObject();
+                }
                 json.WriteEndObject();
             }
             await context.Output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
