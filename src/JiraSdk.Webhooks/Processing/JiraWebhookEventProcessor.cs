@@ -11,8 +11,9 @@ public abstract class JiraWebhookEventProcessor : IJiraWebhookHandler
 {
     /// <summary>
     /// Routes <paramref name="webhookEvent"/> to the method for its type: the protected <c>On…Async</c> method whose event
-    /// parameter is that type (found once per process, see <see cref="ProcessorDispatch"/>); an
-    /// <see cref="UnknownWebhookEvent"/> to <see cref="OnUnknownEventAsync"/>; any other type to <see cref="OnUnhandledEventAsync"/>.
+    /// parameter is that type, for every type declared with <see cref="JiraWebhookEventAttribute"/> (the table is built once
+    /// per process); an <see cref="UnknownWebhookEvent"/> to <see cref="OnUnknownEventAsync"/>; any other type to
+    /// <see cref="OnUnhandledEventAsync"/>.
     /// </summary>
     public virtual Task HandleAsync(JiraWebhookEvent webhookEvent, WebhookDeliveryContext context, CancellationToken cancellationToken)
     {

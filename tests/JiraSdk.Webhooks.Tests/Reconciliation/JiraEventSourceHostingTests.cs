@@ -101,6 +101,42 @@ public class JiraEventSourceHostingTests
         }
     }
 
+    [Test]
+    public async Task AddJqlPolling_runs_one_hosted_trigger_per_query_feeding_the_same_handlers()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var sandbox = await JiraSandbox.StartAsync(new JiraSandboxOptions { TimeProvider = clock, SeedDemoData = true });
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var handled = new List<string>();
+        await using var server = await WebhookServer.StartAsync(
+            webhooks => webhooks
+                .On<IssueWebhookEvent>((e, context, _) =>
+                {
+                    lock (handled) handled.Add($"{e.WebhookEventName} {e.Issue?.Key} via {context.Flow}");
+                    return Task.CompletedTask;
+                })
+                .AddJqlPolling(o => { o.Jql = "project = DOCS AND summary ~ first"; o.Fields = ["summary"]; })
+                .AddJqlPolling(o => { o.Jql = "project = DOCS AND summary ~ second"; o.Fields = ["summary"]; }),
+            options => options.AllowUnsigned = true,
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(clock);
+                services.AddJiraClient(o =>
+                {
+                    o.SiteUrl = sandbox.SiteUrl;
+                    o.Authentication = JiraAuthentication.Basic(sandbox.Credentials.Email, sandbox.Credentials.ApiToken);
+                });
+            });
+        Assert.That(server.Services.GetServices<IHostedService>().Count(s => s.GetType().Name == "JqlPollingService"), Is.EqualTo(2));
+
+        var first = await CreateIssueAsync(sandbox, "the first query");
+        var second = await CreateIssueAsync(sandbox, "the second query");
+        await AdvanceUntil(clock, () => Task.FromResult(Count(handled) == 2), "both triggers poll");
+        await AdvanceUntil(clock, async () => { await Task.Delay(20); return clock.GetUtcNow() >= Start.AddMinutes(14); }, "more polls");
+
+        Assert.That(handled, Is.EquivalentTo(new[] { $"jira:issue_created {first} via Polling", $"jira:issue_created {second} via Polling" }));
+    }
+
     private static int Count(List<string> handled)
     {
         lock (handled) return handled.Count;
