@@ -34,7 +34,7 @@ public sealed class JqlPollingTrigger
     private readonly string _cursorKey;
     private readonly string[] _fields;
     private readonly string _flow;
-    private readonly string _deliveryIdPrefix;
+    private readonly string _keyPrefix;
 
     /// <summary>Creates a trigger.</summary>
     /// <param name="jira">The client every search goes through.</param>
@@ -46,7 +46,7 @@ public sealed class JqlPollingTrigger
     /// <exception cref="ArgumentException">The JQL has an <c>ORDER BY</c>, or an interval, page size or overlap is out of range.</exception>
     public JqlPollingTrigger(JiraClient jira, JqlPollingTriggerOptions options, IJiraWebhookHandler handler,
         IPollingCursorStore? cursors = null, TimeProvider? timeProvider = null, ILogger<JqlPollingTrigger>? logger = null)
-        : this(jira, options, handler, cursors, timeProvider, logger, flow: "Polling", deliveryIdPrefix: "jql-poll")
+        : this(jira, options, handler, cursors, timeProvider, logger, flow: "Polling", keyPrefix: "jql-poll")
     {
     }
 
@@ -58,9 +58,10 @@ public sealed class JqlPollingTrigger
     /// <param name="timeProvider">The clock of the schedule.</param>
     /// <param name="logger">Where failed polls are logged.</param>
     /// <param name="flow">The <see cref="WebhookDeliveryContext.Flow"/> of the events: where they come from.</param>
-    /// <param name="deliveryIdPrefix">Starts their delivery id, <c>{prefix}:{issue id}:{updated, ms since the epoch}</c>.</param>
+    /// <param name="keyPrefix">Starts their delivery id, <c>{prefix}:{issue id}:{updated, ms since the epoch}</c>, and the
+    /// default cursor key, <c>{prefix}:{jql}</c>.</param>
     internal JqlPollingTrigger(JiraClient jira, JqlPollingTriggerOptions options, IJiraWebhookHandler handler,
-        IPollingCursorStore? cursors, TimeProvider? timeProvider, ILogger? logger, string flow, string deliveryIdPrefix)
+        IPollingCursorStore? cursors, TimeProvider? timeProvider, ILogger? logger, string flow, string keyPrefix)
     {
         _jira = jira ?? throw new ArgumentNullException(nameof(jira));
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -73,8 +74,8 @@ public sealed class JqlPollingTrigger
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _flow = flow;
-        _deliveryIdPrefix = deliveryIdPrefix;
-        _cursorKey = options.CursorKey ?? "jql-poll:" + options.Jql;
+        _keyPrefix = keyPrefix;
+        _cursorKey = options.CursorKey ?? keyPrefix + ":" + options.Jql;
         _fields = options.Fields.Concat(new[] { "created", "updated" }).Distinct(StringComparer.Ordinal).ToArray();
     }
 
@@ -188,7 +189,7 @@ public sealed class JqlPollingTrigger
         }
         var webhookEvent = _parser.Parse(body.ToArray());
         var context = new WebhookDeliveryContext(
-            $"{_deliveryIdPrefix}:{version.IssueId}:{milliseconds.ToString(CultureInfo.InvariantCulture)}", flow: _flow);
+            $"{_keyPrefix}:{version.IssueId}:{milliseconds.ToString(CultureInfo.InvariantCulture)}", flow: _flow);
         await _handler.HandleAsync(webhookEvent, context, cancellationToken).ConfigureAwait(false);
     }
 

@@ -55,12 +55,7 @@ public sealed class JiraEventSource : IJiraWebhookHandler
         _changes = changes ?? new MemoryWebhookDeliveryStore(new MemoryWebhookDeliveryStoreOptions { RetentionPeriod = TimeSpan.FromHours(73) }, timeProvider);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         var poll = options.Reconciliation ?? throw new ArgumentException("Reconciliation options are required.", nameof(options));
-        if (poll.CursorKey is null)
-        {
-            poll = Copy(poll);
-            poll.CursorKey = "reconcile:" + poll.Jql;
-        }
-        _poll = new JqlPollingTrigger(jira, poll, new ReconciledPath(this), cursors, timeProvider, _logger, flow: "Reconciliation", deliveryIdPrefix: "reconcile");
+        _poll = new JqlPollingTrigger(jira, poll, new ReconciledPath(this), cursors, timeProvider, _logger, flow: "Reconciliation", keyPrefix: "reconcile");
     }
 
     /// <summary>
@@ -167,19 +162,6 @@ public sealed class JiraEventSource : IJiraWebhookHandler
         }
         return marker.Status == WebhookDeliveryClaimStatus.Completed;
     }
-
-    private static JqlPollingTriggerOptions Copy(JqlPollingTriggerOptions options) => new()
-    {
-        Jql = options.Jql,
-        Interval = options.Interval,
-        PageSize = options.PageSize,
-        Fields = options.Fields.ToList(),
-        Overlap = options.Overlap,
-        JqlTimeZone = options.JqlTimeZone,
-        StartAt = options.StartAt,
-        CursorKey = options.CursorKey,
-        Endpoint = options.Endpoint,
-    };
 
     /// <summary>The poll's handler: the reconciliation path of the same source.</summary>
     private sealed class ReconciledPath(JiraEventSource source) : IJiraWebhookHandler
