@@ -61,8 +61,8 @@ public class JiraClientBenchmarks
     [Benchmark, BenchmarkCategory("GET issue")]
     public async Task<string?> JiraClient_GetIssue()
     {
-        var issue = await _jira.V3.GetIssueAsync("DOCS-1");
-        return issue.Fields.Summary + issue.Fields.Status!.Value.Name;
+        var issue = await _jira.V3.Issues.GetIssueAsync("DOCS-1");
+        return issue.Fields!.Summary + issue.Fields.Status!.Value.Name;
     }
 
     [Benchmark, BenchmarkCategory("GET issue")]
@@ -86,7 +86,7 @@ public class JiraClientBenchmarks
     {
         var length = 0;
         await foreach (var issue in _jira.V3.SearchIssuesAsync("project = DOCS", pageSize: 100))
-            length += issue.Fields.Summary!.Length;
+            length += issue.Fields!.Summary!.Length;
         return length;
     }
 }

@@ -31,6 +31,7 @@ internal static class SpecNormalizer
         new InlineSchemas(),
         new SchemaNames(),
         new AdfDocumentProperties(apiVersion),
+        new IssueFieldsProperty(),
     ];
 
     public static SpecDocument Normalize(string json, IReadOnlyList<SpecPatch> patches, string apiVersion)

@@ -26,7 +26,7 @@ internal sealed class CliContext
     /// <summary>The environment variables the configuration reads (<c>JIRA_URL</c>, …).</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; }
 
-    /// <summary>The innermost handler of every HTTP client the commands create; the platform's when <c>null</c>.</summary>
+    /// <summary>The innermost handler of every JiraClient the commands open; the SDK's own when <c>null</c>.</summary>
     public Func<HttpMessageHandler>? CreatePrimaryHandler { get; init; }
 
     /// <summary>Shows the user a URL to open (the OAuth 2.0 consent page); returns whether a browser was started.</summary>
@@ -46,8 +46,6 @@ internal sealed class CliContext
 
     public string? GetEnvironment(string name) =>
         Environment.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
-
-    public HttpMessageHandler NewPrimaryHandler() => CreatePrimaryHandler?.Invoke() ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
     public string ResolvePath(string path) =>
         Path.GetFullPath(path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(HomeDirectory, path.Substring(2)) : path, WorkingDirectory);

@@ -1,5 +1,6 @@
 using JiraSdk.Webhooks.Delivery;
 using JiraSdk.Webhooks.Events;
+using JiraSdk.Webhooks.Lifecycle;
 using JiraSdk.Webhooks.Polling;
 using JiraSdk.Webhooks.Processing;
 using JiraSdk.Webhooks.Queueing;
@@ -103,6 +104,25 @@ public sealed class JiraWebhooksBuilder
     }
 
     /// <summary>
+    /// Keeps the app's dynamic webhooks registered and alive: an <see cref="AppWebhookRefreshService"/> hosted service
+    /// makes the app's webhooks for the URL exactly the configured definitions at start and every
+    /// <see cref="AppWebhookRefreshOptions.Interval"/>, re-registering vanished ones and refreshing those close to Jira's
+    /// 30-day expiry. Needs <c>AddJiraClient</c> authenticated as the app (OAuth 2.0). The service is also registered as
+    /// itself, for <see cref="AppWebhookRefreshService.RefreshOnceAsync"/>.
+    /// </summary>
+    /// <param name="configure">Sets the URL and the definitions (and the timing).</param>
+    public JiraWebhooksBuilder AddAppWebhookRefresh(Action<AppWebhookRefreshOptions> configure)
+    {
+        if (configure is null) throw new ArgumentNullException(nameof(configure));
+        Services.AddOptions<AppWebhookRefreshOptions>().Configure(configure);
+        Services.TryAddSingleton(provider => new AppWebhookRefreshService(provider.GetRequiredService<Registration.AppWebhookRegistrar>(),
+            provider.GetRequiredService<IOptions<AppWebhookRefreshOptions>>().Value, provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<AppWebhookRefreshService>>()));
+        Services.AddHostedService(provider => provider.GetRequiredService<AppWebhookRefreshService>());
+        return this;
+    }
+
+    /// <summary>
     /// Adds a hosted service that polls Jira with <see cref="JqlPollingTrigger"/> (through the registered
     /// <see cref="JiraClient"/>) and feeds the changes to the same handlers, for sites where no webhook can be registered.
     /// Call it once per query; give each its own <see cref="JqlPollingTriggerOptions.CursorKey"/> when queries may repeat.
@@ -133,6 +153,35 @@ public sealed class JiraWebhooksBuilder
         if (store is null) throw new ArgumentNullException(nameof(store));
         Services.RemoveAll<IPollingCursorStore>();
         Services.AddSingleton(store);
+        return this;
+    }
+
+    /// <summary>
+    /// Replays the deliveries Jira gave up on (<c>GET /rest/api/3/webhook/failed</c>) through the same receiver, store and
+    /// handlers as live ones, de-duplicated against them: a <see cref="FailedWebhookRecoveryService"/> hosted service polls
+    /// every <see cref="FailedWebhookRecoveryOptions.PollInterval"/>, with one DI scope per delivery. Needs
+    /// <c>AddJiraClient</c> authenticated as the app (OAuth 2.0). The service is also registered as itself, for
+    /// <see cref="FailedWebhookRecoveryService.RecoverOnceAsync"/>.
+    /// </summary>
+    /// <param name="configure">Sets the poll interval, URL and page size; optional.</param>
+    public JiraWebhooksBuilder AddFailedDeliveryRecovery(Action<FailedWebhookRecoveryOptions>? configure = null)
+    {
+        var options = Services.AddOptions<FailedWebhookRecoveryOptions>();
+        if (configure is not null) options.Configure(configure);
+        Services.TryAddSingleton(provider =>
+        {
+            var scopes = provider.GetRequiredService<IServiceScopeFactory>();
+            return new FailedWebhookRecoveryService(provider.GetRequiredService<Registration.AppWebhookRegistrar>(), provider.GetRequiredService<JiraWebhookReceiver>(),
+                async (e, context, token) =>
+                {
+                    using var scope = scopes.CreateScope();
+                    // Through the event source when reconciliation is on, like live deliveries.
+                    await JiraWebhookDispatch.DispatchAsync(scope.ServiceProvider, e, context, token).ConfigureAwait(false);
+                },
+                provider.GetRequiredService<IOptions<FailedWebhookRecoveryOptions>>().Value, provider.GetRequiredService<TimeProvider>(),
+                provider.GetService<ILogger<FailedWebhookRecoveryService>>());
+        });
+        Services.AddHostedService(provider => provider.GetRequiredService<FailedWebhookRecoveryService>());
         return this;
     }
 

@@ -19,7 +19,7 @@ namespace JiraSdk;
 ///     Authentication = JiraAuthentication.Basic("me@example.com", apiToken),
 /// });
 /// var issue = await jira.V3.Issues.GetIssueAsync("DOCS-1");
-/// await foreach (var found in jira.V3.SearchIssuesAsync("project = DOCS", ["summary", "status"])) Console.WriteLine(found.Fields.Summary);
+/// await foreach (var found in jira.V3.SearchIssuesAsync("project = DOCS", ["summary", "status"])) Console.WriteLine(found.Fields?.Summary);
 /// </code>
 /// </example>
 public sealed class JiraClient : IDisposable
@@ -50,8 +50,8 @@ public sealed class JiraClient : IDisposable
         HttpClient = httpClient;
         _ownsHttpClient = ownsHttpClient;
         _raw = new JiraRawClient(httpClient);
-        V3 = new JiraV3Api(httpClient, _raw);
-        V2 = new JiraV2Api(httpClient, _raw);
+        V3 = new JiraV3Api(httpClient);
+        V2 = new JiraV2Api(httpClient);
         Agile = new global::JiraSdk.Agile.JiraApiAgile(httpClient);
         DataCenter = new global::JiraSdk.DataCenter.JiraApiDataCenter(httpClient);
     }

@@ -32,11 +32,26 @@ public sealed class JiraClientOptions
     /// </summary>
     public bool UseApiGateway { get; set; }
 
-    /// <summary>The site's cloud id for <see cref="UseApiGateway"/>; when unset it is read from <c>/_edge/tenant_info</c>.</summary>
+    /// <summary>
+    /// Detects scoped API tokens when <see cref="UseApiGateway"/> is off and <see cref="Authentication"/> is
+    /// <c>JiraAuthentication.Basic</c>: until the site accepts a call, a 401 from it makes the client read the cloud id
+    /// from <c>{SiteUrl}/_edge/tenant_info</c> (without credentials) and send the refused request once more through
+    /// <c>{ApiGatewayBaseUrl}/ex/jira/{cloudId}/…</c>. If the gateway accepts it, every later call goes there; if the site
+    /// has no cloud id or the gateway refuses too (or cannot be reached), the client stays on the site and the site's 401
+    /// is raised as before. Decided once per client. Default <c>true</c>, so a scoped token works with the site URL
+    /// alone; it applies to Jira Cloud site names (<c>*.atlassian.net</c>, <c>*.jira.com</c>) or when
+    /// <see cref="ApiGatewayBaseUrl"/> is set, so Data Center credentials never go to Atlassian's gateway. Set
+    /// <see cref="UseApiGateway"/> for a Cloud site on a custom domain, or <c>false</c> here to never try the gateway.
+    /// </summary>
+    public bool DetectScopedApiTokens { get; set; } = true;
+
+    /// <summary>The site's cloud id for <see cref="UseApiGateway"/> (or detection); when unset it is read from <c>/_edge/tenant_info</c>.</summary>
     public string? CloudId { get; set; }
 
-    /// <summary>The API gateway for <see cref="UseApiGateway"/>; default <c>https://api.atlassian.com</c>. Override for tests.</summary>
-    public Uri ApiGatewayBaseUrl { get; set; } = new("https://api.atlassian.com");
+    /// <summary>The API gateway for <see cref="UseApiGateway"/> and <see cref="DetectScopedApiTokens"/>; default <c>https://api.atlassian.com</c>. Override for tests.</summary>
+    public Uri ApiGatewayBaseUrl { get; set; } = DefaultApiGatewayBaseUrl;
+
+    private static readonly Uri DefaultApiGatewayBaseUrl = new("https://api.atlassian.com");
 
     /// <summary>When and how long to retry. Defaults: 4 attempts, at most 60 seconds of waiting.</summary>
     public JiraRetryOptions Retry { get; set; } = new();
@@ -91,7 +106,20 @@ public sealed class JiraClientOptions
         Time = TimeProvider ?? TimeProvider.System,
         SchemaDiagnostics = SchemaDiagnostics,
         ApiGateway = ApiGatewayRouteOrNull(),
+        ScopedTokenDetection = ScopedTokenDetectionOrNull(),
     };
+
+    private ScopedTokenDetection? ScopedTokenDetectionOrNull() =>
+        DetectScopedApiTokens && !UseApiGateway && Authentication is BasicAuthentication
+        && SiteUrl is { IsAbsoluteUri: true } site && ApiGatewayBaseUrl is { IsAbsoluteUri: true }
+        && (IsJiraCloudSiteName(site) || !ReferenceEquals(ApiGatewayBaseUrl, DefaultApiGatewayBaseUrl))
+            ? new ScopedTokenDetection(new ApiGatewayRoute(ValidatedSiteUrl(), ApiGatewayBaseUrl, CloudId))
+            : null;
+
+    /// <summary>Atlassian's Cloud site names; any other host may be Data Center, whose credentials stay off the gateway.</summary>
+    private static bool IsJiraCloudSiteName(Uri site) =>
+        site.Scheme == Uri.UriSchemeHttps
+        && (site.IdnHost.EndsWith(".atlassian.net", StringComparison.OrdinalIgnoreCase) || site.IdnHost.EndsWith(".jira.com", StringComparison.OrdinalIgnoreCase));
 
     private ApiGatewayRoute? ApiGatewayRouteOrNull()
     {

@@ -1,41 +1,42 @@
 using JiraSdk.Issues;
 using JiraSdk.Paging;
-using JiraSdk.Raw;
+using JiraSdk.V3;
 
 namespace JiraSdk;
 
 /// <summary>
-/// The Jira Cloud platform REST API v3: one property per area of the API (<see cref="V3.JiraApiV3.Issues"/>,
-/// <see cref="V3.JiraApiV3.IssueSearch"/>, …) plus streaming helpers.
+/// The Jira Cloud platform REST API v3: one property per area of the API (<see cref="JiraApiV3.Issues"/>,
+/// <see cref="JiraApiV3.IssueSearch"/>, …) plus shortcuts for the common reads. An issue is read one way, as the generated
+/// <see cref="IssueBean"/> whose <see cref="IssueBean.Fields"/> are the SDK's typed <see cref="global::JiraSdk.Issues.IssueFields"/>:
+/// <c>jira.V3.Issues.GetIssueAsync</c> for one, <see cref="SearchIssuesAsync"/> for a JQL search.
 /// </summary>
-public sealed class JiraV3Api : V3.JiraApiV3
+public sealed class JiraV3Api : JiraApiV3
 {
-    private readonly JiraRawClient _raw;
-
-    internal JiraV3Api(HttpClient httpClient, JiraRawClient raw) : base(httpClient)
+    internal JiraV3Api(HttpClient httpClient) : base(httpClient)
     {
-        _raw = raw;
     }
 
     /// <summary>
-    /// Streams every issue a JQL query finds (<c>/rest/api/3/search/jql</c>, paged by token), one page in memory at a time.
-    /// Fields are read lazily from the JSON. <c>AsPages(continuationToken, pageSizeHint)</c> on the result yields the pages,
-    /// each with the token (Jira's <c>nextPageToken</c>) to resume from.
+    /// Every issue a JQL query finds (<c>GET /rest/api/3/search/jql</c>, paged by <c>nextPageToken</c>), fetched a page at a
+    /// time while the enumeration proceeds: <c>await foreach</c> over the issues, or <c>AsPages(continuationToken,
+    /// pageSizeHint)</c> over the pages, each with the token to resume from. The same pageable as
+    /// <c>IssueSearch.EnumerateSearchAndReconsileIssuesUsingJqlAsync</c>, with the common parameters.
     /// </summary>
     /// <param name="jql">The JQL query; Cloud requires it to be bounded (e.g. <c>project = DOCS</c>).</param>
     /// <param name="fields">The fields to return (e.g. <c>summary</c>, <c>status</c>, <c>*all</c>); by default Jira returns only ids.</param>
     /// <param name="expand">Expansions, comma-separated (e.g. <c>renderedFields,names</c>).</param>
     /// <param name="pageSize">Issues per request (Jira caps it, typically at 100 or 5000 for ids only).</param>
-    /// <param name="cancellationToken">Stops the stream; no further page is fetched.</param>
-    public JiraAsyncPageable<JiraIssue> SearchIssuesAsync(string jql, IEnumerable<string>? fields = null, string? expand = null, int pageSize = 100, CancellationToken cancellationToken = default) =>
-        IssueSearchStreams.ByToken(_raw, "3", jql, fields, expand, pageSize, cancellationToken);
+    /// <param name="cancellationToken">Stops the enumeration; no further page is fetched.</param>
+    public JiraAsyncPageable<IssueBean> SearchIssuesAsync(string jql, IEnumerable<string>? fields = null, string? expand = null, int pageSize = 100, CancellationToken cancellationToken = default) =>
+        IssueSearch.EnumerateSearchAndReconsileIssuesUsingJqlAsync(jql ?? throw new ArgumentNullException(nameof(jql)), IssueSearchParameters.Fields(fields), expand,
+            pageSize: pageSize, cancellationToken: cancellationToken);
 
-    /// <summary>Gets one issue as lazily read JSON (<c>/rest/api/3/issue/{key}</c>).</summary>
-    /// <param name="issueIdOrKey">The issue id or key.</param>
-    /// <param name="fields">The fields to return; by default all navigable fields.</param>
-    /// <param name="expand">Expansions, comma-separated.</param>
+    /// <summary>
+    /// Every field's id by its name, from the fields API (<c>GET /rest/api/3/field</c>), for reading custom fields by name:
+    /// <c>issue.Fields.GetFieldByName(names, "Story Points")</c>. Fetch it once and keep it; field names change rarely.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="Errors.JiraNotFoundException">No such issue, or not visible to the caller.</exception>
-    public Task<JiraIssue> GetIssueAsync(string issueIdOrKey, IEnumerable<string>? fields = null, string? expand = null, CancellationToken cancellationToken = default) =>
-        IssueReader.GetAsync(_raw, "3", issueIdOrKey, fields, expand, cancellationToken);
+    public async Task<IssueFieldNames> GetFieldNamesAsync(CancellationToken cancellationToken = default) =>
+        new((await IssueFields.GetFieldsAsync(cancellationToken).ConfigureAwait(false))
+            .Select(field => new KeyValuePair<string, string?>(field.Id ?? string.Empty, field.Name)));
 }

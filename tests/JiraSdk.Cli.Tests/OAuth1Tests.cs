@@ -89,6 +89,8 @@ public sealed class OAuth1Tests
         Assert.That(login.Out.Trim(), Does.StartWith(server.BaseUri + "plugins/servlet/oauth/authorize?oauth_token="));
         Assert.That(login.Out + login.Err, Does.Not.Contain(FakeJiraOAuth1Provider.AccessToken));
         Assert.That(provider.Callbacks, Is.EqualTo(new[] { "oob" }));
+        Assert.That(server.Requests.Where(r => r.RawUrl.StartsWith("/plugins/servlet/oauth/", StringComparison.Ordinal) && r.Method == "POST").Select(r => r.Headers["User-Agent"]),
+            Has.Exactly(2).Items.And.All.Contain("jira-cli/").And.All.Contain("JiraSdk/"), "the token dance goes through the SDK's pipeline");
         using (var profile = JsonDocument.Parse(await File.ReadAllTextAsync(cli.DefaultProfilePath)))
         {
             var oauth1 = profile.RootElement.GetProperty("oauth1");

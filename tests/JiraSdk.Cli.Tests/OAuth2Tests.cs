@@ -59,6 +59,7 @@ public sealed class OAuth2Tests
         public ConcurrentQueue<JsonElement> TokenRequests { get; } = new();
         public ConcurrentQueue<string> ApiCalls { get; } = new();
         public IReadOnlyCollection<Exception> Errors => _server.HandlerErrors;
+        public IEnumerable<(string Method, string RawUrl, System.Net.WebHeaderCollection Headers)> Requests => _server.Requests;
         public ValueTask DisposeAsync() => _server.DisposeAsync();
     }
 
@@ -110,6 +111,8 @@ public sealed class OAuth2Tests
         Assert.That(parameters["redirect_uri"], Is.EqualTo(atlassian.ExpectedRedirectUri));
         Assert.That(parameters["scope"], Is.EqualTo("read:jira-work offline_access"));
         Assert.That(atlassian.TokenRequests.Single().GetProperty("code").GetString(), Is.EqualTo("code-1"), "only the code with the right state is exchanged");
+        Assert.That(atlassian.Requests.Where(r => r.RawUrl.StartsWith("/oauth/token", StringComparison.Ordinal)).Select(r => r.Headers["User-Agent"]),
+            Has.Exactly(2).Items.And.All.Contain("jira-cli/").And.All.Contain("JiraSdk/"), "the code exchange and the site lookup go through the SDK's pipeline");
         Assert.That(login.Out + login.Err, Does.Not.Contain("access-1").And.Not.Contain("refresh-1").And.Not.Contain(ClientSecret));
         using (var profile = JsonDocument.Parse(await File.ReadAllTextAsync(cli.DefaultProfilePath)))
         {

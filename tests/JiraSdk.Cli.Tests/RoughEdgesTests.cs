@@ -31,6 +31,31 @@ public sealed class RoughEdgesTests
         Assert.That(run.Err, Does.StartWith("jira: 'jira issue' needs a command: get"), run.ToString());
     }
 
+    [TestCase(new object[] { new[] { "issue", "get" } })]
+    [TestCase(new object[] { new[] { "issue" } })]
+    [TestCase(new object[] { new[] { "raw" } })]
+    [TestCase(new object[] { new[] { "oauth2", "login" } })]
+    [TestCase(new object[] { new[] { "webhook", "list" } })]
+    [TestCase(new object[] { new string[0] })]
+    public async Task Help_lists_each_global_option_once_and_the_commands_own_options(string[] command)
+    {
+        using var cli = new CliHarness();
+
+        var run = await cli.RunAsync(command.Append("--help").ToArray());
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        foreach (var option in new Configuration.GlobalOptions().All)
+        {
+            var lines = run.Out.Split('\n').Count(line => line.TrimStart().StartsWith(option.Name + " ", StringComparison.Ordinal)
+                                                          || line.TrimStart().StartsWith(option.Name + "\r", StringComparison.Ordinal)
+                                                          || line.Contains(", " + option.Name + " ", StringComparison.Ordinal)
+                                                          || line.Trim() == option.Name);
+            Assert.That(lines, Is.EqualTo(1), $"{option.Name} in 'jira {string.Join(" ", command)} --help':\n{run.Out}");
+        }
+        if (command.SequenceEqual(new[] { "issue", "get" }))
+            Assert.That(run.Out, Does.Contain("--fields").And.Contain("<key>"), "the command's own options and arguments are there too");
+    }
+
     [Test]
     public async Task A_long_value_on_a_later_page_widens_its_column_instead_of_being_cut()
     {

@@ -50,8 +50,8 @@ public sealed class PersistenceTests
         Assert.That(second.Credentials.ApiToken, Is.EqualTo(token));
         Assert.That(second.Credentials.CloudId, Is.EqualTo(cloudId));
         Assert.That(second.Store.Read(() => second.Store.Issues.Count), Is.EqualTo(issueCount), "no second demo data set");
-        var issue = await second.Client.V3.GetIssueAsync(key, new[] { "summary", "labels", "comment", "status" });
-        Assert.That(issue.Fields.Summary, Is.EqualTo("Survives a restart"));
+        var issue = await second.Client.V3.Issues.GetIssueAsync(key, new[] { "summary", "labels", "comment", "status" });
+        Assert.That(issue.Fields!.Summary, Is.EqualTo("Survives a restart"));
         using var comments = await second.Client.SendAsync(HttpMethod.Get, $"rest/api/2/issue/{key}/comment");
         Assert.That(comments!.RootElement.GetProperty("total").GetInt32(), Is.EqualTo(1));
         using var hooks = await second.Client.SendAsync(HttpMethod.Get, "rest/webhooks/1.0/webhook");

@@ -69,7 +69,7 @@ public sealed class SearchTests
 
         var summaries = new List<string>();
         await foreach (var issue in sandbox.Client.V3.SearchIssuesAsync("project = BULK", new[] { "summary" }, pageSize: 40))
-            summaries.Add(issue.Fields.Summary!);
+            summaries.Add(issue.Fields!.Summary!);
         Assert.That(summaries, Has.Count.EqualTo(130).And.Unique);
 
         var (_, count) = await SendAsync(http, HttpMethod.Post, "rest/api/3/search/approximate-count", new JsonObject { ["jql"] = "project = BULK" });

@@ -35,7 +35,8 @@ public sealed class DocsReminderJob
         var sent = new List<DocsTicket>();
         // One page in memory at a time; the SDK follows nextPageToken (Cloud) or startAt (Data Center).
         string[] fields = ["summary", "status", "description"];
-        var issues = _dataCenter
+        // Both APIs' issues are IJiraIssue: one read model whichever search served them.
+        IAsyncEnumerable<IJiraIssue> issues = _dataCenter
             ? _jira.V2.SearchIssuesByOffsetAsync(Jql, fields, cancellationToken: cancellationToken)
             : _jira.V3.SearchIssuesAsync(Jql, fields, cancellationToken: cancellationToken);
         await foreach (var issue in issues.WithCancellation(cancellationToken))
@@ -52,17 +53,18 @@ public sealed class DocsReminderJob
         $"<{ticket.Link}|{Escape(ticket.Key)}> {Escape(ticket.Summary)} is *{Escape(ticket.Status)}*"
         + (ticket.Excerpt.Length == 0 ? "" : "\n> " + Escape(ticket.Excerpt));
 
-    private DocsTicket ToTicket(JiraIssue issue)
+    private DocsTicket ToTicket(IJiraIssue issue)
     {
         var key = issue.Key ?? issue.Id ?? "?";
-        return new DocsTicket(key, issue.Fields.Summary ?? "", issue.Fields.Status?.Name ?? "",
-            new Uri(_jira.HttpClient.BaseAddress!, "browse/" + Uri.EscapeDataString(key)), Excerpt(issue.Fields));
+        var fields = issue.Fields ?? new IssueFields();
+        return new DocsTicket(key, fields.Summary ?? "", fields.Status?.Name ?? "",
+            new Uri(_jira.HttpClient.BaseAddress!, "browse/" + Uri.EscapeDataString(key)), Excerpt(fields));
     }
 
     // The description as plain text (ADF on v3, wiki markup on Data Center), on one line and cut to a Slack-sized excerpt.
     private static string Excerpt(IssueFields fields)
     {
-        var text = fields.DescriptionDocument()?.ToPlainText() ?? "";
+        var text = fields.Description?.ToPlainText() ?? "";
         text = string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return text.Length <= ExcerptLength ? text : text.Substring(0, ExcerptLength - 1) + "…";
     }

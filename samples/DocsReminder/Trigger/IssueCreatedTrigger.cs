@@ -32,7 +32,7 @@ public sealed class IssueCreatedTrigger(JiraClient jira, bool dataCenter, TextWr
     public async Task<TriggerResult> RunAsync(string project, string issueType, WebhookReceiverHost receiver, Uri deliveryUrl, string secret,
         TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var registrar = new AdminWebhookRegistrar(jira.HttpClient);
+        var registrar = new AdminWebhookRegistrar(jira);
         // A name per run, so that concurrent runs never update or remove each other's registration.
         var definition = new AdminWebhookDefinition("docs-reminder-trigger-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant(),
             deliveryUrl.AbsoluteUri, [WebhookEventNames.IssueCreated])
@@ -62,7 +62,7 @@ public sealed class IssueCreatedTrigger(JiraClient jira, bool dataCenter, TextWr
                     received++;
                     if (e is IssueCreatedEvent created && created.Issue?.Key == createdKey)
                     {
-                        var summary = created.Issue.Fields is { } fields ? new JiraSdk.Issues.IssueFields(fields!).Summary : null;
+                        var summary = created.Issue.Fields?.Summary;
                         await output.WriteLineAsync($"webhook: received {created.WebhookEventName} for {createdKey} \"{summary}\", signature verified");
                         return new TriggerResult(createdKey, received);
                     }

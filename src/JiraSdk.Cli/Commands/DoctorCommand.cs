@@ -46,7 +46,7 @@ internal static class DoctorCommand
             await CheckRouteAndTokensAsync(report, kind, settings, context);
 
             using var connection = await Connection.JiraConnection.OpenAsync(settings, context, cancellationToken);
-            await CheckCallAsync(report, connection, context, cancellationToken);
+            await CheckCallAsync(report, connection, kind, context, cancellationToken);
             return report.NeedsFixing ? ExitCodes.JiraError : ExitCodes.Success;
         });
         return command;
@@ -62,6 +62,7 @@ internal static class DoctorCommand
 
     private static async Task CheckRouteAndTokensAsync(Report report, AuthKind kind, CliSettings settings, CliContext context)
     {
+        if (kind == AuthKind.Basic) return; // the call shows whether the site or the gateway took the token
         if (kind != AuthKind.OAuth2)
         {
             await report.OkAsync("route", "the site itself");
@@ -87,7 +88,7 @@ internal static class DoctorCommand
         else await report.OkAsync("scopes", stored.Scope!);
     }
 
-    private static async Task CheckCallAsync(Report report, Connection.JiraConnection connection, CliContext context, CancellationToken cancellationToken)
+    private static async Task CheckCallAsync(Report report, Connection.JiraConnection connection, AuthKind kind, CliContext context, CancellationToken cancellationToken)
     {
         var path = $"rest/api/{connection.ApiVersion}/myself";
         HttpResponseMessage response;
@@ -102,6 +103,7 @@ internal static class DoctorCommand
         }
         using (response)
         {
+            if (kind == AuthKind.Basic) await report.OkAsync("route", RouteOf(response.RequestMessage?.RequestUri, connection.SiteUrl));
             if (response.Headers.Date is { } serverTime)
             {
                 var skew = context.TimeProvider.GetUtcNow() - serverTime;
@@ -128,6 +130,18 @@ internal static class DoctorCommand
             else
                 await report.OkAsync("login", seraph is null ? $"GET /{path} answered {status}" : $"GET /{path} answered {status}, X-Seraph-LoginReason: {seraph}");
         }
+    }
+
+    /// <summary>Where the call went: the site, or the API gateway route the SDK moved a scoped API token to.</summary>
+    private static string RouteOf(Uri? final, Uri site)
+    {
+        if (final is null || string.Equals(final.GetLeftPart(UriPartial.Authority), site.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+            return "the site itself";
+        var path = final.AbsolutePath;
+        var at = path.IndexOf("/ex/jira/", StringComparison.Ordinal);
+        var end = at < 0 ? -1 : path.IndexOf('/', at + "/ex/jira/".Length);
+        var route = final.GetLeftPart(UriPartial.Authority) + (end < 0 ? "/" : path.Substring(0, end + 1));
+        return $"API gateway {route} (the site refused the token and the gateway took it: a scoped API token)";
     }
 
     /// <summary>One finding per line: <c>ok</c> or <c>fix</c>, the area, and the detail.</summary>

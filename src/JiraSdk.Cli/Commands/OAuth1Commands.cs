@@ -52,8 +52,9 @@ internal static class OAuth1Commands
         {
             var site = settings.RequireSiteUrl();
             var options = await settings.OAuth1OptionsAsync(context, cancellationToken);
-            using var http = new HttpClient(context.NewPrimaryHandler());
-            var dance = new JiraOAuth1TokenDance(http, site, options);
+            // The token requests carry their own signature: a client without credentials, over the SDK's pipeline.
+            using var jira = Connection.JiraConnection.OpenWithoutCredentials(context, site);
+            var dance = new JiraOAuth1TokenDance(jira.HttpClient, site, options);
             var requestToken = await dance.GetRequestTokenAsync(callbackUrl: null, cancellationToken);
             await context.Error.WriteLineAsync("jira: open this URL, approve access, then enter the verification code Jira shows:");
             await context.Output.WriteLineAsync(dance.GetAuthorizeUrl(requestToken).AbsoluteUri);

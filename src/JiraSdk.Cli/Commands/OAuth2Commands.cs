@@ -36,8 +36,11 @@ internal static class OAuth2Commands
             var scopeList = CommandActions.SplitList(parse.GetValue(scopes));
             if (scopeList.Count == 0) scopeList = DefaultScopes;
 
-            using var http = new HttpClient(context.NewPrimaryHandler());
-            var client = new JiraOAuth2Client(http, settings.ClientId, settings.ClientSecret, settings.OAuth2Endpoints(), context.TimeProvider);
+            var endpoints = settings.OAuth2Endpoints();
+            // The code exchange and the accessible-resources lookup carry the app's credentials: a client without the
+            // user's, over the SDK's pipeline.
+            using var jira = JiraConnection.OpenWithoutCredentials(context, endpoints.TokenEndpoint);
+            var client = new JiraOAuth2Client(jira.HttpClient, settings.ClientId, settings.ClientSecret, endpoints, context.TimeProvider);
             var state = JiraOAuth2Client.CreateState();
             await using var listener = OAuth2RedirectListener.Start(listenPort);
             var authorizeUrl = client.GetAuthorizeUrl(listener.RedirectUri, scopeList, state);

@@ -1,12 +1,18 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using JiraSdk.Cli.Configuration;
 using JiraSdk.Cli.Connection;
 using JiraSdk.Cli.Output;
+using JiraSdk.Issues;
+using JiraSdk.Paging;
 
 namespace JiraSdk.Cli.Commands;
 
-/// <summary><c>jira search "&lt;jql&gt;"</c>: streams the matching issues page by page as a table or JSON.</summary>
+/// <summary>
+/// <c>jira search "&lt;jql&gt;"</c>: streams the matching issues page by page as a table or JSON, through the SDK's search
+/// and its one paging engine: REST API v3 pages Cloud's <c>/search/jql</c> by <c>nextPageToken</c>, v2 pages
+/// <c>/rest/api/2/search</c> by <c>startAt</c>, which Data Center serves.
+/// </summary>
 internal static class SearchCommand
 {
     private static readonly string[] DefaultFields = { "summary", "status", "assignee" };
@@ -34,14 +40,16 @@ internal static class SearchCommand
             IIssueSink sink = parse.GetValue(json) ? new JsonIssueSink(context.Output) : new TableIssueSink(context.Output, fieldList);
             var written = 0;
             var pageNumber = 0;
-            await foreach (var page in IssueSearch.PagesAsync(connection, query, fieldList, size, cancellationToken))
+            var pages = connection.ApiVersion == "3"
+                ? Pages(connection.Client.V3.SearchIssuesAsync(query, fieldList, pageSize: size, cancellationToken: cancellationToken), size)
+                : Pages(connection.Client.V2.SearchIssuesByOffsetAsync(query, fieldList, pageSize: size, cancellationToken: cancellationToken), size);
+            await foreach (var page in pages.WithCancellation(cancellationToken))
             {
                 pageNumber++;
-                var issues = max is { } cap ? page.Issues.Take(cap - written).ToList() : page.Issues;
+                var issues = max is { } cap ? page.Take(cap - written).ToList() : page;
                 await sink.WriteAsync(issues);
                 written += issues.Count;
-                var total = page.Total is { } t ? $" of {t}" : string.Empty;
-                await context.Error.WriteLineAsync($"jira: page {pageNumber}: {written}{total} issues");
+                await context.Error.WriteLineAsync($"jira: page {pageNumber}: {written} issues");
                 if (max is { } stop && written >= stop) break;
             }
             await sink.CompleteAsync();
@@ -50,12 +58,20 @@ internal static class SearchCommand
         });
         return command;
     }
+
+    // v2 and v3 issues are different generated types with one read model (IJiraIssue): the sinks take either.
+    private static async IAsyncEnumerable<IReadOnlyList<IJiraIssue>> Pages<TIssue>(JiraAsyncPageable<TIssue> search, int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        where TIssue : class, IJiraIssue
+    {
+        await foreach (var page in search.AsPages(pageSizeHint: pageSize).WithCancellation(cancellationToken)) yield return page.Values;
+    }
 }
 
 /// <summary>Where search results go as pages arrive.</summary>
 internal interface IIssueSink
 {
-    Task WriteAsync(IReadOnlyList<JsonElement> issues);
+    Task WriteAsync(IReadOnlyList<IJiraIssue> issues);
 
     Task CompleteAsync();
 }

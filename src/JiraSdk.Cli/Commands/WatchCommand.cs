@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using JiraSdk.Cli.Configuration;
-using JiraSdk.Issues;
 using JiraSdk.Webhooks.Events;
 using JiraSdk.Webhooks.Polling;
 using JiraSdk.Webhooks.Processing;
@@ -82,8 +81,7 @@ internal static class WatchCommand
     {
         public async Task WriteAsync(IssueWebhookEvent change, Webhooks.Delivery.WebhookDeliveryContext delivery, CancellationToken cancellationToken)
         {
-            // The issue as the search returned it (the trigger keeps it in the event's raw JSON), fields untouched.
-            var issue = change.Raw.TryGetProperty("issue", out var found) && found.ValueKind == JsonValueKind.Object ? new JiraIssue(found) : null;
+            var issue = change.Issue;
             using var buffer = new MemoryStream();
             using (var json = new Utf8JsonWriter(buffer))
             {
@@ -93,12 +91,7 @@ internal static class WatchCommand
                 json.WriteString("id", issue?.Id);
                 if (change.Timestamp is { } updated) json.WriteString("updated", updated.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
                 json.WritePropertyName("fields");
-                if (issue is not null && issue.Json.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Object) fields.WriteTo(json);
-                else
-                {
-                    json.WriteStartObject();
-                    json.WriteEndObject();
-                }
+                JsonSerializer.Serialize(json, issue?.Fields ?? new JiraSdk.Issues.IssueFields());
                 json.WriteEndObject();
             }
             await context.Output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));

@@ -85,7 +85,7 @@ internal static class WebhookCommands
                 JqlFilter = parse.GetValue(jql),
                 Secret = parse.GetValue(secret) ?? context.GetEnvironment("JIRA_WEBHOOK_SECRET"),
             };
-            var registration = await new AdminWebhookRegistrar(connection.Http).EnsureAsync(definition, forceUpdate: definition.Secret is not null, cancellationToken);
+            var registration = await new AdminWebhookRegistrar(connection.Client).EnsureAsync(definition, forceUpdate: definition.Secret is not null, cancellationToken);
             await context.Output.WriteLineAsync(registration.Id);
             await context.Error.WriteLineAsync($"jira: webhook '{definition.Name}' {registration.Change.ToString().ToLowerInvariant()}");
             return ExitCodes.Success;
@@ -93,35 +93,20 @@ internal static class WebhookCommands
         return command;
     }
 
-    private static async Task<string> CollectionPathAsync(JiraConnection connection, CancellationToken cancellationToken) =>
-        await new AdminWebhookRegistrar(connection.Http).DetectApiAsync(cancellationToken) == AdminWebhookApi.DataCenter10
-            ? "rest/jira-webhook/1.0/webhooks"
-            : "rest/webhooks/1.0/webhook";
-
     private static Command List(GlobalOptions globals, CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Print Jira's answer as JSON" };
         var command = new Command("list", "List the site's admin webhooks") { json };
         CommandActions.WithConnection(command, globals, context, async (parse, connection, cancellationToken) =>
         {
-            var body = await connection.SendExpectingSuccessAsync(HttpMethod.Get, await CollectionPathAsync(connection, cancellationToken), null, cancellationToken);
+            var webhooks = await new AdminWebhookRegistrar(connection.Client).ListAsync(cancellationToken);
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(CliJson.Pretty(body));
+                await context.Output.WriteLineAsync(CliJson.Pretty("[" + string.Join(",", webhooks.Select(w => w.Json.GetRawText())) + "]"));
                 return ExitCodes.Success;
             }
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            var items = root.ValueKind == JsonValueKind.Array ? root : root.TryGetProperty("values", out var values) ? values : default;
-            if (items.ValueKind != JsonValueKind.Array) return ExitCodes.Success;
-            foreach (var hook in items.EnumerateArray())
-            {
-                var id = hook.TryGetProperty("id", out var i) ? FieldText.Render(i)
-                    : hook.TryGetProperty("self", out var self) ? FieldText.Render(self).TrimEnd('/').Split('/').Last() : "?";
-                string Field(string n) => hook.TryGetProperty(n, out var v) ? FieldText.Render(v) : string.Empty;
-                var enabled = hook.TryGetProperty("enabled", out var e) ? e : hook.TryGetProperty("active", out var a) ? a : default;
-                await context.Output.WriteLineAsync($"{id}\t{Field("name")}\t{Field("url")}\t{Field("events")}\t{(enabled.ValueKind == JsonValueKind.False ? "disabled" : "enabled")}");
-            }
+            foreach (var hook in webhooks)
+                await context.Output.WriteLineAsync($"{hook.Id}\t{hook.Name}\t{hook.Url}\t{string.Join(", ", hook.Events)}\t{(hook.Enabled ? "enabled" : "disabled")}");
             return ExitCodes.Success;
         });
         return command;
@@ -135,7 +120,7 @@ internal static class WebhookCommands
         {
             var webhookId = parse.GetValue(id)!.Trim();
             if (webhookId.Length == 0 || !webhookId.All(char.IsAsciiLetterOrDigit)) throw new UsageException($"'{webhookId}' is not a webhook id.");
-            await connection.SendExpectingSuccessAsync(HttpMethod.Delete, $"{await CollectionPathAsync(connection, cancellationToken)}/{webhookId}", null, cancellationToken);
+            await new AdminWebhookRegistrar(connection.Client).DeleteAsync(webhookId, cancellationToken);
             await context.Error.WriteLineAsync($"jira: deleted webhook {webhookId}");
             return ExitCodes.Success;
         });

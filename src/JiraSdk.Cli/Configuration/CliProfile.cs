@@ -15,6 +15,8 @@ internal sealed class CliProfile
     [JsonPropertyName("email")] public string? Email { get; set; }
     [JsonPropertyName("apiToken")] public string? ApiToken { get; set; }
     [JsonPropertyName("pat")] public string? PersonalAccessToken { get; set; }
+    /// <summary>Where a scoped API token (basic) is routed when the site refuses it; Atlassian's gateway when unset.</summary>
+    [JsonPropertyName("apiGatewayBaseUrl")] public string? ApiGatewayBaseUrl { get; set; }
     [JsonPropertyName("oauth1")] public OAuth1Profile? OAuth1 { get; set; }
     [JsonPropertyName("oauth2")] public OAuth2Profile? OAuth2 { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Other { get; set; }

@@ -38,6 +38,12 @@ internal sealed class CliSettings
     public string? ClientId { get; private set; }
     public string? ClientSecret { get; private set; }
 
+    /// <summary>
+    /// The API gateway basic authentication moves to when the site refuses a scoped API token (env
+    /// <c>JIRA_API_GATEWAY_URL</c>, profile <c>apiGatewayBaseUrl</c>); the SDK's default, <c>https://api.atlassian.com</c>, when unset.
+    /// </summary>
+    public Uri? ApiGatewayBaseUrl { get; private set; }
+
     public static async Task<CliSettings> ResolveAsync(ParseResult parse, GlobalOptions options, CliContext context, CancellationToken cancellationToken)
     {
         var store = ProfileStore.Locate(parse.GetValue(options.Profile), context);
@@ -65,6 +71,10 @@ internal sealed class CliSettings
         settings.OAuth1AccessToken = Pick(options.AccessToken, "JIRA_OAUTH1_ACCESS_TOKEN", profile.OAuth1?.AccessToken);
         settings.ClientId = Pick(options.ClientId, "JIRA_OAUTH2_CLIENT_ID", profile.OAuth2?.ClientId);
         settings.ClientSecret = Pick(options.ClientSecret, "JIRA_OAUTH2_CLIENT_SECRET", profile.OAuth2?.ClientSecret);
+        if ((context.GetEnvironment("JIRA_API_GATEWAY_URL") ?? Blank(profile.ApiGatewayBaseUrl)) is { } gateway)
+            settings.ApiGatewayBaseUrl = Uri.TryCreate(gateway, UriKind.Absolute, out var gatewayUrl) && (gatewayUrl.Scheme == Uri.UriSchemeHttps || gatewayUrl.Scheme == Uri.UriSchemeHttp)
+                ? gatewayUrl
+                : throw new UsageException($"The API gateway URL '{gateway}' (JIRA_API_GATEWAY_URL or the profile's apiGatewayBaseUrl) is not an absolute http(s) URL.");
         return settings;
     }
 

@@ -8,6 +8,16 @@ internal static class CliJson
 {
     public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>As <see cref="Indented"/>, for the SDK's models (issues): Jira's conventions, absent values left out.</summary>
+    public static readonly JsonSerializerOptions IndentedModels = CreateIndentedModels();
+
+    private static JsonSerializerOptions CreateIndentedModels()
+    {
+        var options = new JsonSerializerOptions(Indented);
+        JiraSdk.Serialization.JiraJson.Configure(options);
+        return options;
+    }
+
     public static string Pretty(string body)
     {
         try

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using JiraSdk.Issues;
 
 namespace JiraSdk.Cli.Output;
 
@@ -49,6 +50,14 @@ internal static class FieldText
         return issue.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Object && fields.TryGetProperty(field, out var value)
             ? Render(value)
             : string.Empty;
+    }
+
+    /// <summary>The field of an issue the SDK read: <c>key</c> and <c>id</c>, or any field by id.</summary>
+    public static string IssueField(IJiraIssue issue, string field)
+    {
+        if (field == "key" && issue.Key is { } key) return key;
+        if (field == "id" && issue.Id is { } id) return id;
+        return issue.Fields is { } fields && fields.TryGetField(field, out var value) ? Render(value) : string.Empty;
     }
 
     /// <summary>Cuts long values so the table stays readable; whitespace runs become one space.</summary>

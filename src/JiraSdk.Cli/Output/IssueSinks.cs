@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JiraSdk.Cli.Commands;
+using JiraSdk.Issues;
 
 namespace JiraSdk.Cli.Output;
 
@@ -20,7 +21,7 @@ internal sealed class TableIssueSink : IIssueSink
         _columns = new[] { "key" }.Concat(fields.Where(f => f != "key")).ToList();
     }
 
-    public async Task WriteAsync(IReadOnlyList<JsonElement> issues)
+    public async Task WriteAsync(IReadOnlyList<IJiraIssue> issues)
     {
         var rows = issues.Select(issue => _columns.Select(c => FieldText.Cell(FieldText.IssueField(issue, c), MaxColumnWidth)).ToArray()).ToList();
         var first = _widths is null;
@@ -38,7 +39,10 @@ internal sealed class TableIssueSink : IIssueSink
         _output.WriteLineAsync(string.Join("  ", cells.Select((cell, i) => FieldText.Cell(cell, _widths![i]).PadRight(_widths[i]))).TrimEnd());
 }
 
-/// <summary>A JSON array of the issues as Jira returned them, written element by element.</summary>
+/// <summary>
+/// A JSON array of the issues, written element by element: each as the SDK read it, its <c>fields</c> exactly as Jira sent
+/// them (properties the API's model does not know are left out).
+/// </summary>
 internal sealed class JsonIssueSink : IIssueSink
 {
     private readonly TextWriter _output;
@@ -46,13 +50,13 @@ internal sealed class JsonIssueSink : IIssueSink
 
     public JsonIssueSink(TextWriter output) => _output = output;
 
-    public async Task WriteAsync(IReadOnlyList<JsonElement> issues)
+    public async Task WriteAsync(IReadOnlyList<IJiraIssue> issues)
     {
         foreach (var issue in issues)
         {
             await _output.WriteAsync(_started ? ",\n" : "[\n");
             _started = true;
-            await _output.WriteAsync(JsonSerializer.Serialize(issue, CliJson.Indented));
+            await _output.WriteAsync(JsonSerializer.Serialize(issue, issue.GetType(), CliJson.IndentedModels));
         }
         await _output.FlushAsync();
     }

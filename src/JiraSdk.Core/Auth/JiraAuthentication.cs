@@ -110,6 +110,7 @@ public abstract class JiraAuthentication : IAuthenticationProvider
         }
         var originalUri = message.RequestUri;
         await RouteAsync(message, cancellationToken).ConfigureAwait(false);
+        if (Http.RequestProperties.MustGoWithoutCredentials(message)) return; // outside the route the credentials go to
         await AuthenticateAsync(message, cancellationToken).ConfigureAwait(false);
         if (message.Headers.Authorization is { } authorization)
         {

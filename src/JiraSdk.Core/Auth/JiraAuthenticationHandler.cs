@@ -41,7 +41,12 @@ public sealed class JiraAuthenticationHandler : DelegatingHandler
         var originalUri = request.RequestUri;
         // Inside JiraClient's pipeline the route step has run; used on its own, this handler routes too.
         var routeHere = !Http.RequestProperties.WasRouted(request);
-        if (routeHere) await _authentication.RouteAsync(request, cancellationToken).ConfigureAwait(false);
+        if (routeHere)
+        {
+            await _authentication.RouteAsync(request, cancellationToken).ConfigureAwait(false);
+            // The route may find the request outside where the credentials go (OAuth 2.0: another path on the gateway).
+            if (Http.RequestProperties.MustGoWithoutCredentials(request)) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
 
         await _authentication.AuthenticateAsync(request, cancellationToken).ConfigureAwait(false);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -34,6 +34,17 @@ internal sealed class ApiGatewayRoute
         && uri.AbsolutePath.StartsWith(_site.AbsolutePath, StringComparison.Ordinal)
         && !(RequestDescription.SameOrigin(uri, _gateway) && uri.AbsolutePath.StartsWith(_gateway.AbsolutePath, StringComparison.Ordinal));
 
+    /// <summary>Whether <paramref name="uri"/> points at the gateway's origin (any path).</summary>
+    public bool IsGatewayOrigin(Uri uri) => uri.IsAbsoluteUri && RequestDescription.SameOrigin(uri, _gateway);
+
+    /// <summary>
+    /// Whether <paramref name="uri"/> is on this route, <c>{gateway}/ex/jira/{cloudId}/…</c> for the site's cloud id, the
+    /// only place on the gateway the credentials may go. <c>false</c> while the cloud id is not known yet.
+    /// </summary>
+    public bool IsRouteRequest(Uri uri) =>
+        Volatile.Read(ref _cloudId) is { } cloudId && IsGatewayOrigin(uri)
+        && uri.AbsolutePath.StartsWith(_gateway.AbsolutePath + "ex/jira/" + Uri.EscapeDataString(cloudId) + "/", StringComparison.Ordinal);
+
     /// <summary><c>{site}/rest/api/3/myself?x=1</c> → <c>{gateway}/ex/jira/{cloudId}/rest/api/3/myself?x=1</c>.</summary>
     public Uri MapToGateway(Uri siteRequest, string cloudId) =>
         new(_gateway.AbsoluteUri + "ex/jira/" + Uri.EscapeDataString(cloudId) + "/"

@@ -25,6 +25,9 @@ internal sealed class JiraPipelineSettings
     /// <summary>Routes site requests through the API gateway (scoped API tokens with Basic authentication); null keeps them on the site.</summary>
     public ApiGatewayRoute? ApiGateway { get; set; }
 
+    /// <summary>Moves Basic authentication to the gateway once the site refuses a token the gateway accepts; null never does.</summary>
+    public ScopedTokenDetection? ScopedTokenDetection { get; set; }
+
     /// <summary>Where schema mismatches in responses are reported; null means a fresh one logging through <see cref="LoggerFactory"/>.</summary>
     public JiraSdk.Serialization.JiraSchemaDiagnostics? SchemaDiagnostics { get; set; }
 }
@@ -36,11 +39,11 @@ internal sealed class JiraPipelineSettings
 /// ErrorMappingHandler      ours   status ≥ 400 / X-Seraph-LoginReason failure / login page / transport failure → JiraException family
 ///  TracingHandler          ours   one Activity ("JiraSdk") per call, retries and redirects inside it
 ///   TimeoutHandler         ours   one deadline for the whole call, body included → JiraTimeoutException
-///    RateLimitGovernorHandler ours waits out quota pauses (whole client), burst pauses (endpoint), serialised issue writes
+///    RateLimitGovernorHandler ours waits out quota pauses (whole client), burst pauses (endpoint), serialised issue writes, near-limit pacing
 ///    RetryHandler          ours   429 any method, 502/503/504 + network errors (body reads too) idempotent only
 ///     ResponseBufferingHandler ours JSON/text bodies read to the end here, so their failures are retried and mapped
 ///      RedirectHandler     ours   follows 3xx; a hop to another origin is marked to go without credentials
-///       RouteHandler       ours   site or API gateway (OAuth 2.0, scoped API tokens: api.atlassian.com/ex/jira/{cloudId})
+///       RouteHandler       ours   site or API gateway (OAuth 2.0, scoped API tokens configured or detected: api.atlassian.com/ex/jira/{cloudId})
 ///        authentication    Auth   JiraAuthenticationHandler: applied anew on every attempt and hop, renews once on 401
 ///        UserAgentHandler  Kiota  adds "JiraSdk/version" to User-Agent
 ///         LoggingHandler   ours   one log line per request on the wire, secrets redacted
@@ -59,7 +62,7 @@ internal static class JiraHttpPipeline
         var logger = settings.LoggerFactory.CreateLogger(LoggerCategory);
         var diagnostics = settings.SchemaDiagnostics ?? new JiraSdk.Serialization.JiraSchemaDiagnostics();
         diagnostics.Logger ??= settings.LoggerFactory.CreateLogger(JiraSdk.Serialization.JiraSchemaDiagnostics.LoggerCategory);
-        var governor = new RateLimitGovernor(settings.Time);
+        var governor = new RateLimitGovernor(settings.Time, settings.Retry);
         var handlers = new List<DelegatingHandler>
         {
             new JiraSdk.Serialization.JiraSchemaDiagnosticsHandler(diagnostics),
@@ -73,7 +76,7 @@ internal static class JiraHttpPipeline
         };
         if (settings.Authentication is { } credentials)
         {
-            handlers.Add(new RouteHandler(credentials, settings.ApiGateway));
+            handlers.Add(new RouteHandler(credentials, settings.ApiGateway, settings.ScopedTokenDetection));
             handlers.Add(new Auth.JiraAuthenticationHandler(credentials));
         }
         else if (settings.CreateAuthenticationHandler?.Invoke() is { } authentication)

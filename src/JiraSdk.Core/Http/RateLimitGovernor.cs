@@ -9,8 +9,12 @@ namespace JiraSdk.Http;
 /// Follows Jira Cloud's rate-limit answers by their <c>RateLimit-Reason</c> (Atlassian's guidance, 2025–26): a quota
 /// (<c>jira-quota-global-based</c>, <c>jira-quota-tenant-based</c>) pauses every call of the client until the reset;
 /// <c>jira-burst-based</c> pauses only that endpoint (method + path template); <c>jira-per-issue-on-write</c> pauses
-/// writes to that issue and sends them one at a time from then on. <c>Beta-Retry-After</c> is only read when nothing
-/// else says how long to wait (Atlassian calls the Beta headers advisory).
+/// writes to that issue and sends them one at a time from then on. A pause is lengthened once by the retry options'
+/// jitter, and every call it holds (new ones and the refused ones waiting to retry) resumes at its end, so no caller
+/// comes back later than the limit asks. <c>Beta-Retry-After</c> is only read when nothing else says how long to wait,
+/// and capped at <see cref="JiraRetryOptions.MaxDelay"/> (Atlassian calls the Beta headers advisory). Before any 429,
+/// <c>X-RateLimit-NearLimit: true</c> paces the endpoint that said it: its calls are spaced so the remaining budget
+/// (<c>X-RateLimit-Remaining</c>) lasts until the reset (<c>X-RateLimit-Reset</c>).
 /// </summary>
 internal sealed class RateLimitGovernor
 {
@@ -19,22 +23,36 @@ internal sealed class RateLimitGovernor
     private const string Burst = "jira-burst-based";
     private const string PerIssueWrite = "jira-per-issue-on-write";
 
+    /// <summary>The spacing when Jira says it is near the limit but not how much is left or when it resets.</summary>
+    internal static readonly TimeSpan DefaultNearLimitSpacing = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The widest spacing near the limit: beyond it a 429 and its Retry-After say more than a guess.</summary>
+    internal static readonly TimeSpan MaxNearLimitSpacing = TimeSpan.FromSeconds(10);
+
     private static readonly Regex IssueInPath = new(@"/issue/(?<issue>[^/?]+)", RegexOptions.CultureInvariant);
 
     private readonly TimeProvider _time;
+    private readonly JiraRetryOptions _retry;
+    private readonly Func<double> _random;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _endpointPauses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Pace> _paces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _serialIssues = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Method, string Template), string> _templateEndpoints = new();
     private long _clientPausedUntilTicks;
 
-    public RateLimitGovernor(TimeProvider time)
+    public RateLimitGovernor(TimeProvider time, JiraRetryOptions? retry = null, Func<double>? random = null)
     {
         _time = time;
+        _retry = retry ?? new JiraRetryOptions();
+        _random = random ?? _retry.Random ?? RetryHandler.CreateSharedRandom();
     }
 
     /// <summary>Waits until the request may go, and for a write to a serialised issue, takes that issue's turn.</summary>
     /// <returns>The turn to release when the call ends, or <c>null</c>.</returns>
     public async Task<IDisposable?> WaitTurnAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var endpoint = EndpointOf(request);
+        request.SetRateLimitEndpoint(endpoint);
         var issue = IsWrite(request) ? IssueOf(request) : null;
         SemaphoreSlim? turn = null;
         if (issue is not null && _serialIssues.TryGetValue(issue, out var serial))
@@ -44,9 +62,10 @@ internal sealed class RateLimitGovernor
         }
         try
         {
-            var until = new DateTimeOffset(Interlocked.Read(ref _clientPausedUntilTicks), TimeSpan.Zero);
-            if (_endpointPauses.TryGetValue(EndpointOf(request), out var endpointUntil) && endpointUntil > until) until = endpointUntil;
-            var wait = until - _time.GetUtcNow();
+            var now = _time.GetUtcNow();
+            var until = PausedUntil(endpoint, issue);
+            if (_paces.TryGetValue(endpoint, out var pace)) until = pace.Reserve(until > now ? until : now);
+            var wait = until - now;
             if (wait > TimeSpan.Zero)
             {
                 JiraMetrics.Waits.Record(wait.TotalSeconds);
@@ -65,19 +84,33 @@ internal sealed class RateLimitGovernor
         }
     }
 
-    /// <summary>Learns from a response: remaining quota, and for a 429 which pause its reason calls for.</summary>
+    /// <summary>How long until the pauses that hold <paramref name="request"/> end; zero when none does.</summary>
+    public TimeSpan PauseRemaining(HttpRequestMessage request)
+    {
+        var endpoint = request.RateLimitEndpointOf() ?? EndpointOf(request);
+        var wait = PausedUntil(endpoint, IsWrite(request) ? IssueOf(request) : null) - _time.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    /// <summary>Learns from a response: remaining quota, how near the limit the endpoint is, and for a 429 which pause its reason calls for.</summary>
     public void Observe(HttpRequestMessage request, HttpResponseMessage response)
     {
-        if (RateLimitHeaders.HeaderValue(response, "X-RateLimit-Remaining") is { } remaining
-            && long.TryParse(remaining, NumberStyles.None, CultureInfo.InvariantCulture, out var left))
-            JiraMetrics.RemainingQuota = left;
-        if ((int)response.StatusCode != 429) return;
-
+        var remaining = RateLimitHeaders.HeaderValue(response, RateLimitHeaders.RemainingHeader) is { } remainingText
+            && long.TryParse(remainingText, NumberStyles.None, CultureInfo.InvariantCulture, out var left) ? left : (long?)null;
+        if (remaining is { } known) Interlocked.Exchange(ref JiraMetrics.RemainingQuota, known);
+        var endpoint = request.RateLimitEndpointOf() ?? EndpointOf(request);
         var now = _time.GetUtcNow();
+        if ((int)response.StatusCode != 429)
+        {
+            ObserveNearLimit(endpoint, response, remaining, now);
+            return;
+        }
+
+        var beta = RateLimitHeaders.ParseRetryAfter(RateLimitHeaders.HeaderValue(response, RateLimitHeaders.BetaRetryAfterHeader), now);
         var delay = RateLimitHeaders.RetryDelay(RateLimitHeaders.HeaderValue(response, RateLimitHeaders.RetryAfterHeader), RateLimitHeaders.HeaderValue(response, RateLimitHeaders.ResetHeader), now)
-            ?? RateLimitHeaders.ParseRetryAfter(RateLimitHeaders.HeaderValue(response, "Beta-Retry-After"), now);
+            ?? (beta is { } hint && hint > _retry.MaxDelay ? _retry.MaxDelay : beta);
         if (delay is not { } wait || wait <= TimeSpan.Zero) return;
-        var until = now + wait;
+        var until = now + wait + TimeSpan.FromTicks((long)(wait.Ticks * _retry.JitterRatio * _random()));
         var reason = RateLimitHeaders.HeaderValue(response, Errors.JiraRateLimitException.RateLimitReasonHeader);
         if (Is(reason, QuotaGlobal) || Is(reason, QuotaTenant))
         {
@@ -88,14 +121,46 @@ internal sealed class RateLimitGovernor
         else if (Is(reason, PerIssueWrite) && IssueOf(request) is { } issue)
         {
             _serialIssues.GetOrAdd(issue, _ => new SemaphoreSlim(1, 1));
-            PauseEndpoint(EndpointOf(request) + " " + issue, until);
+            PauseEndpoint(IssueKey(endpoint, issue), until);
         }
         else
         {
             // jira-burst-based, or a 429 without a reason: the endpoint is what Jira counts.
-            PauseEndpoint(EndpointOf(request), until);
+            PauseEndpoint(endpoint, until);
         }
     }
+
+    /// <summary>
+    /// <c>X-RateLimit-NearLimit: true</c> spaces the endpoint's calls so the remaining budget lasts until the reset
+    /// (<c>(reset − now) / (remaining + 1)</c>, at most <see cref="MaxNearLimitSpacing"/>); any other answer ends the spacing.
+    /// </summary>
+    private void ObserveNearLimit(string endpoint, HttpResponseMessage response, long? remaining, DateTimeOffset now)
+    {
+        if (!string.Equals(RateLimitHeaders.HeaderValue(response, RateLimitHeaders.NearLimitHeader)?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!_paces.IsEmpty) _paces.TryRemove(endpoint, out _);
+            return;
+        }
+        var reset = RateLimitHeaders.ParseReset(RateLimitHeaders.HeaderValue(response, RateLimitHeaders.ResetHeader), now);
+        var spacing = reset is { } untilReset && untilReset > TimeSpan.Zero
+            ? TimeSpan.FromTicks(untilReset.Ticks / ((remaining ?? 0) + 1))
+            : DefaultNearLimitSpacing;
+        if (spacing > MaxNearLimitSpacing) spacing = MaxNearLimitSpacing;
+        _paces.AddOrUpdate(endpoint, _ => new Pace(spacing), (_, pace) => pace.WithSpacing(spacing));
+    }
+
+    private DateTimeOffset PausedUntil(string endpoint, string? issue)
+    {
+        var until = new DateTimeOffset(Interlocked.Read(ref _clientPausedUntilTicks), TimeSpan.Zero);
+        if (!_endpointPauses.IsEmpty)
+        {
+            if (_endpointPauses.TryGetValue(endpoint, out var endpointUntil) && endpointUntil > until) until = endpointUntil;
+            if (issue is not null && _endpointPauses.TryGetValue(IssueKey(endpoint, issue), out var issueUntil) && issueUntil > until) until = issueUntil;
+        }
+        return until;
+    }
+
+    private static string IssueKey(string endpoint, string issue) => endpoint + " " + issue;
 
     private void PauseEndpoint(string endpoint, DateTimeOffset until) =>
         _endpointPauses.AddOrUpdate(endpoint, until, (_, current) => until > current ? until : current);
@@ -108,16 +173,65 @@ internal sealed class RateLimitGovernor
         RequestDescription.PathOf(request) is { } path && IssueInPath.Match(path) is { Success: true } match ? match.Groups["issue"].Value : null;
 
     /// <summary>
-    /// Method and path template: segments that name one resource (numbers, issue keys, ids) read as <c>{}</c>, so
-    /// <c>GET /rest/api/3/issue/DOCS-1</c> and <c>…/DOCS-2</c> are one endpoint, as Jira counts them.
+    /// Method and path template, as Jira counts endpoints: the template the request was built from when the generated
+    /// client or the universal request set it (<c>rest/api/3/project/{projectIdOrKey}</c> → <c>GET /rest/api/3/project/{}</c>,
+    /// worked out once per template), otherwise the path with every segment that holds a digit (numbers, issue keys, ids)
+    /// read as <c>{}</c>, so <c>GET /rest/api/3/issue/DOCS-1</c> and <c>…/DOCS-2</c> are one endpoint.
     /// </summary>
-    internal static string EndpointOf(HttpRequestMessage request)
+    internal string EndpointOf(HttpRequestMessage request)
     {
+        if (request.PathTemplateOf() is { } template)
+            return _templateEndpoints.GetOrAdd((request.Method.Method, template), key => key.Method + " " + NormalizedTemplate(key.Template));
         var path = RequestDescription.PathOf(request) ?? string.Empty;
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length; i++)
             if (segments[i].Any(char.IsDigit)) segments[i] = "{}";
         return request.Method.Method + " " + string.Join("/", segments);
+    }
+
+    /// <summary><c>rest/api/3/issue/{issueIdOrKey}/comment?expand={e}</c> → <c>/rest/api/3/issue/{}/comment</c>.</summary>
+    private static string NormalizedTemplate(string template)
+    {
+        var path = template.Split('?')[0];
+        var normalized = new System.Text.StringBuilder(path.Length + 1);
+        if (!path.StartsWith("/", StringComparison.Ordinal)) normalized.Append('/');
+        for (var i = 0; i < path.Length; i++)
+        {
+            var end = path[i] == '{' ? path.IndexOf('}', i) : -1;
+            if (end < 0)
+            {
+                normalized.Append(path[i]);
+                continue;
+            }
+            normalized.Append("{}");
+            i = end;
+        }
+        return normalized.ToString();
+    }
+
+    /// <summary>Evenly spaced send slots for an endpoint near its limit.</summary>
+    private sealed class Pace(TimeSpan spacing)
+    {
+        private readonly object _gate = new();
+        private TimeSpan _spacing = spacing;
+        private DateTimeOffset _next = DateTimeOffset.MinValue;
+
+        public Pace WithSpacing(TimeSpan spacing)
+        {
+            lock (_gate) _spacing = spacing;
+            return this;
+        }
+
+        /// <summary>Takes the first free slot at or after <paramref name="earliest"/>.</summary>
+        public DateTimeOffset Reserve(DateTimeOffset earliest)
+        {
+            lock (_gate)
+            {
+                var slot = _next > earliest ? _next : earliest;
+                _next = slot + _spacing;
+                return slot;
+            }
+        }
     }
 
     private sealed class Turn(SemaphoreSlim semaphore) : IDisposable

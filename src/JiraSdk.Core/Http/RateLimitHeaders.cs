@@ -2,13 +2,22 @@ using System.Globalization;
 
 namespace JiraSdk.Http;
 
-/// <summary>Reads how long Jira asks a client to wait from <c>Retry-After</c> and <c>X-RateLimit-Reset</c>.</summary>
+/// <summary>Reads how long Jira asks a client to wait from <c>Retry-After</c>, <c>X-RateLimit-Reset</c> and the rate-limit headers beside them.</summary>
 internal static class RateLimitHeaders
 {
     public const string RetryAfterHeader = "Retry-After";
 
     /// <summary>Jira Cloud's ISO 8601 timestamp at which the rate-limit window resets.</summary>
     public const string ResetHeader = "X-RateLimit-Reset";
+
+    /// <summary>What Jira says is left of the current budget.</summary>
+    public const string RemainingHeader = "X-RateLimit-Remaining";
+
+    /// <summary><c>true</c> when less than a fifth of the budget is left (Jira Cloud, 2025–26).</summary>
+    public const string NearLimitHeader = "X-RateLimit-NearLimit";
+
+    /// <summary>Jira Cloud's advisory wait in seconds; a hint only, read when nothing else says how long to wait.</summary>
+    public const string BetaRetryAfterHeader = "Beta-Retry-After";
 
     /// <summary>
     /// The wait Jira asked for: <c>Retry-After</c> as delta-seconds or an HTTP date, else <c>X-RateLimit-Reset</c>.

@@ -24,12 +24,40 @@ internal static class RequestProperties
 
     public static bool MustGoWithoutCredentials(this HttpRequestMessage request) => Get(request, WithoutCredentialsKey) is true;
 
+    /// <summary>
+    /// Marks a request the route step found outside where the credentials go, and takes off any it already carries (a
+    /// same-origin redirect hop copies the previous hop's <c>Authorization</c>).
+    /// </summary>
+    public static void WithdrawCredentials(this HttpRequestMessage request)
+    {
+        request.SendWithoutCredentials();
+        request.Headers.Authorization = null;
+    }
+
     /// <summary>Set by the route step once the request points where its credentials are accepted.</summary>
     private const string RoutedKey = "JiraSdk.Routed";
 
     public static void MarkRouted(this HttpRequestMessage request) => Set(request, RoutedKey, true);
 
     public static bool WasRouted(this HttpRequestMessage request) => Get(request, RoutedKey) is true;
+
+    /// <summary>
+    /// The path template a request was built from (<c>rest/api/3/issue/{issueIdOrKey}</c>), set by the generated clients
+    /// and by the universal request when its path has placeholders: the rate-limit governor keys endpoints by it, as Jira
+    /// counts them.
+    /// </summary>
+    private const string PathTemplateKey = "JiraSdk.PathTemplate";
+
+    public static void SetPathTemplate(this HttpRequestMessage request, string template) => Set(request, PathTemplateKey, template);
+
+    public static string? PathTemplateOf(this HttpRequestMessage request) => Get(request, PathTemplateKey) as string;
+
+    /// <summary>The endpoint the rate-limit governor counted a request under, kept so the route step moving it to the gateway changes nothing.</summary>
+    private const string RateLimitEndpointKey = "JiraSdk.RateLimitEndpoint";
+
+    public static void SetRateLimitEndpoint(this HttpRequestMessage request, string endpoint) => Set(request, RateLimitEndpointKey, endpoint);
+
+    public static string? RateLimitEndpointOf(this HttpRequestMessage request) => Get(request, RateLimitEndpointKey) as string;
 
     private static void Set(HttpRequestMessage request, string key, object value)
     {

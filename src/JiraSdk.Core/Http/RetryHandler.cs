@@ -58,10 +58,10 @@ internal sealed class RetryHandler : DelegatingHandler
             _governor?.Observe(request, response);
             if (!IsRetryableStatus(response.StatusCode, request)) return response;
 
-            var hint = RateLimitHeaders.RetryDelay(
-                RateLimitHeaders.HeaderValue(response, RateLimitHeaders.RetryAfterHeader), RateLimitHeaders.HeaderValue(response, RateLimitHeaders.ResetHeader), _time.GetUtcNow());
-            var backoff = Backoff(attempt);
-            var wait = WithJitter(hint is { } minimum && minimum > backoff ? minimum : backoff);
+            var governed = (int)response.StatusCode == 429 && _governor is not null && _governor.PauseRemaining(request) > TimeSpan.Zero;
+            var wait = governed
+                ? _governor!.PauseRemaining(request) // the governor's pause for this 429 (its Retry-After, lengthened once by jitter), shared by every call it holds
+                : HintedOrBackoff(response, attempt);
             if (!CanWait(attempt, waited, wait)) return response;
 
             HttpLog.RetryingAfterStatus(_logger, request.Method.Method, RequestDescription.PathOf(request), attempt, wait, (int)response.StatusCode);
@@ -71,7 +71,22 @@ internal sealed class RetryHandler : DelegatingHandler
             JiraMetrics.Retries.Add(1);
             await DelayAsync(wait, cancellationToken).ConfigureAwait(false);
             waited += wait;
+            // Another call's 429 may have lengthened the pause meanwhile; the retry goes when the pause really ends.
+            for (var more = governed ? _governor!.PauseRemaining(request) : TimeSpan.Zero; more > TimeSpan.Zero; more = _governor!.PauseRemaining(request))
+            {
+                await DelayAsync(more, cancellationToken).ConfigureAwait(false);
+                waited += more;
+            }
         }
+    }
+
+    /// <summary>Jira's <c>Retry-After</c> / <c>X-RateLimit-Reset</c> as a minimum, else exponential backoff; jitter added.</summary>
+    private TimeSpan HintedOrBackoff(HttpResponseMessage response, int attempt)
+    {
+        var hint = RateLimitHeaders.RetryDelay(
+            RateLimitHeaders.HeaderValue(response, RateLimitHeaders.RetryAfterHeader), RateLimitHeaders.HeaderValue(response, RateLimitHeaders.ResetHeader), _time.GetUtcNow());
+        var backoff = Backoff(attempt);
+        return WithJitter(hint is { } minimum && minimum > backoff ? minimum : backoff);
     }
 
     private bool CanWait(int attempt, TimeSpan waited, TimeSpan delay) =>
@@ -115,7 +130,7 @@ internal sealed class RetryHandler : DelegatingHandler
 #endif
     }
 
-    private static Func<double> CreateSharedRandom()
+    internal static Func<double> CreateSharedRandom()
     {
 #if NET8_0_OR_GREATER
         return System.Random.Shared.NextDouble;

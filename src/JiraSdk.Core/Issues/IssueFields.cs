@@ -1,92 +1,166 @@
+using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using JiraSdk.Errors;
+using JiraSdk.RichText;
 
 namespace JiraSdk.Issues;
 
 /// <summary>
-/// Typed access to an issue's <c>fields</c>, read from the JSON only when a property is used, so unknown and custom
-/// fields are never lost and nothing is copied that is not read.
+/// An issue's <c>fields</c>: the one read model of issue fields, whichever way the issue arrived — the generated
+/// <c>IssueBean.Fields</c> of REST API v2 and v3 (<c>jira.V3.Issues.GetIssueAsync</c>, <c>jira.V3.SearchIssuesAsync</c>),
+/// the issues of webhook events and of the polling trigger. Typed accessors (<see cref="Summary"/>, <see cref="Status"/>,
+/// <see cref="Description"/>, …) read the JSON when used; every field, system or custom, also stays reachable as a
+/// dictionary entry (values read from Jira are <see cref="JsonElement"/>s, JSON <c>null</c> is <c>null</c>) and is written
+/// back exactly as it was read.
 /// </summary>
 /// <remarks>
-/// Values stay valid as long as the JSON they come from: a <see cref="JsonElement"/> whose document was disposed cannot be read.
+/// Reading is tolerant, as Jira is newer than its spec: a field whose JSON has another shape than its accessor reads
+/// (a number where a string is expected, an object where a list is) reads as <c>null</c> (or empty), its raw JSON stays
+/// available through <see cref="GetField(string)"/>, and the mismatch is reported through the client's
+/// <see cref="Serialization.JiraSchemaDiagnostics"/> (path relative to the issue, e.g. <c>$.fields.status.name</c>, never
+/// the value); in its strict mode the accessor throws <see cref="JiraFieldException"/> instead. Nothing here depends on
+/// the current culture.
 /// </remarks>
-public sealed class IssueFields
+[JsonConverter(typeof(IssueFieldsJsonConverter))]
+public sealed class IssueFields : IDictionary<string, object>
 {
-    private readonly JsonElement _object;
-    private readonly IDictionary<string, object?>? _dictionary;
+    private readonly Dictionary<string, object?> _values;
+
+    /// <summary>No fields; add them as dictionary entries (e.g. to build an issue for a test).</summary>
+    public IssueFields() => _values = new Dictionary<string, object?>(StringComparer.Ordinal);
 
     /// <summary>Reads fields from the <c>fields</c> JSON object of an issue.</summary>
     /// <param name="fields">The <c>fields</c> object.</param>
     /// <exception cref="ArgumentException"><paramref name="fields"/> is not a JSON object.</exception>
-    public IssueFields(JsonElement fields)
+    public IssueFields(JsonElement fields) : this()
     {
         if (fields.ValueKind != JsonValueKind.Object)
             throw new ArgumentException($"An issue's fields are a JSON object, not a {fields.ValueKind}.", nameof(fields));
-        _object = fields;
+        foreach (var property in fields.EnumerateObject())
+            _values[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value;
     }
 
-    /// <summary>
-    /// Reads fields from a generated model's <c>Fields</c> dictionary (<c>IssueBean.Fields</c>), whose values System.Text.Json
-    /// leaves as <see cref="JsonElement"/>.
-    /// </summary>
-    /// <param name="fields">The dictionary.</param>
-    public IssueFields(IDictionary<string, object?> fields)
+    /// <summary>Copies fields from a dictionary of field values (<see cref="JsonElement"/>s as read, or values set by hand).</summary>
+    /// <param name="fields">The values by field id.</param>
+    public IssueFields(IDictionary<string, object?> fields) : this()
     {
-        _dictionary = fields ?? throw new ArgumentNullException(nameof(fields));
+        if (fields is null) throw new ArgumentNullException(nameof(fields));
+        foreach (var pair in fields) _values[pair.Key] = pair.Value;
     }
+
+    /// <summary>Where shape mismatches are reported; set while the generated clients read a response.</summary>
+    internal FieldShapeReport? Report { get; set; }
 
     /// <summary>The issue summary.</summary>
     public string? Summary => StringField("summary");
 
     /// <summary>The status.</summary>
-    public StatusField? Status => Reference("status", json => new StatusField(json));
+    public StatusField? Status => Reference("status", json => new StatusField(json, this));
 
     /// <summary>The issue type.</summary>
-    public IssueTypeField? IssueType => Reference("issuetype", json => new IssueTypeField(json));
+    public IssueTypeField? IssueType => Reference("issuetype", json => new IssueTypeField(json, this));
 
     /// <summary>The project.</summary>
-    public ProjectField? Project => Reference("project", json => new ProjectField(json));
+    public ProjectField? Project => Reference("project", json => new ProjectField(json, this));
 
     /// <summary>The assignee; <c>null</c> when unassigned.</summary>
-    public UserField? Assignee => Reference("assignee", json => new UserField(json, "assignee"));
+    public UserField? Assignee => Reference("assignee", json => new UserField(json, "assignee", this));
 
     /// <summary>The reporter.</summary>
-    public UserField? Reporter => Reference("reporter", json => new UserField(json, "reporter"));
+    public UserField? Reporter => Reference("reporter", json => new UserField(json, "reporter", this));
 
     /// <summary>The priority.</summary>
-    public PriorityField? Priority => Reference("priority", json => new PriorityField(json));
+    public PriorityField? Priority => Reference("priority", json => new PriorityField(json, this));
 
-    /// <summary>The labels; empty when there are none.</summary>
+    /// <summary>The labels; empty when there are none. Elements that are not strings are left out (and reported).</summary>
     public IReadOnlyList<string> Labels
     {
         get
         {
-            if (!TryGetField("labels", out var value) || value.ValueKind == JsonValueKind.Null) return Array.Empty<string>();
-            if (value.ValueKind != JsonValueKind.Array) throw JiraFieldException.WrongShape("labels", "an array of strings", value);
+            if (GetField("labels") is not { } value) return Array.Empty<string>();
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                Mismatch("labels", "an array of strings", value);
+                return Array.Empty<string>();
+            }
             var labels = new List<string>(value.GetArrayLength());
+            var index = 0;
             foreach (var label in value.EnumerateArray())
-                labels.Add(label.ValueKind == JsonValueKind.String ? label.GetString()! : throw JiraFieldException.WrongShape("labels", "an array of strings", value));
+            {
+                if (label.ValueKind == JsonValueKind.String) labels.Add(label.GetString()!);
+                else Mismatch($"labels[{index.ToString(CultureInfo.InvariantCulture)}]", "a string", label);
+                index++;
+            }
             return labels;
         }
     }
 
     /// <summary>When the issue was created.</summary>
-    public DateTimeOffset? Created => TryGetField("created", out var value) ? FieldValues.Timestamp(value, "created") : null;
+    public DateTimeOffset? Created => Timestamp("created");
 
     /// <summary>When the issue was last updated.</summary>
-    public DateTimeOffset? Updated => TryGetField("updated", out var value) ? FieldValues.Timestamp(value, "updated") : null;
+    public DateTimeOffset? Updated => Timestamp("updated");
+
+    /// <summary>When the issue was resolved; <c>null</c> while unresolved.</summary>
+    public DateTimeOffset? ResolutionDate => Timestamp("resolutiondate");
 
     /// <summary>
-    /// The description as Jira sent it: an Atlassian Document Format object in REST API v3, a wiki-markup string in v2;
-    /// <c>null</c> when empty or not requested.
+    /// The due date (<c>duedate</c>, a calendar date such as <c>2024-06-30</c>) as midnight with <see cref="DateTimeKind.Unspecified"/>:
+    /// Jira stores a day, not an instant.
     /// </summary>
-    public JsonElement? Description => TryGetField("description", out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+    public DateTime? DueDate
+    {
+        get
+        {
+            if (GetField("duedate") is not { } value) return null;
+            if (value.ValueKind == JsonValueKind.String
+                && DateTime.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return date;
+            Mismatch("duedate", "a date (yyyy-MM-dd)", value);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The description as a document, whichever API it came from: ADF as REST API v3 sends it, or the wiki-markup string
+    /// of v2 and Data Center converted to ADF. <c>null</c> when empty, not requested, or not readable as either (reported;
+    /// the raw JSON stays in <see cref="GetField(string)"/>).
+    /// </summary>
+    /// <example><c>issue.Fields.Description?.ToMarkdown()</c>, <c>issue.Fields.Description?.ToPlainText()</c></example>
+    public AdfDocument? Description => GetDocument("description");
+
+    /// <summary>The environment as a document (ADF in v3, wiki markup in v2 converted); <c>null</c> when empty.</summary>
+    public AdfDocument? Environment => GetDocument("environment");
 
     /// <summary>The ids of every field present, system and custom.</summary>
-    public IEnumerable<string> FieldIds =>
-        _dictionary is not null ? _dictionary.Keys : _object.EnumerateObject().Select(property => property.Name);
+    public IEnumerable<string> FieldIds => _values.Keys;
+
+    /// <summary>A rich-text field as a document: ADF (v3) as it is, wiki markup (v2, Data Center) converted.</summary>
+    /// <param name="fieldId">The field id: <c>description</c>, <c>environment</c>, <c>customfield_10010</c>, ….</param>
+    /// <returns>The document, or <c>null</c> when the field is absent, empty, or neither a document nor a string (reported).</returns>
+    public AdfDocument? GetDocument(string fieldId)
+    {
+        if (GetField(fieldId) is not { } value) return null;
+        if (_values.TryGetValue(fieldId, out var raw) && raw is AdfDocument document) return document;
+        try
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.Object: return AdfDocument.FromJson(value);
+                case JsonValueKind.String: return AdfDocument.FromWikiMarkup(value.GetString()!);
+            }
+        }
+        catch (AdfFormatException)
+        {
+            // Reported below like any other shape the accessor cannot read; the message is not kept as it may quote content.
+        }
+        Mismatch(fieldId, "an ADF document or a wiki-markup string", value);
+        return null;
+    }
 
     /// <summary>Looks a field up by id (<c>summary</c>, <c>customfield_10010</c>, …).</summary>
     /// <param name="fieldId">The field id.</param>
@@ -95,8 +169,7 @@ public sealed class IssueFields
     public bool TryGetField(string fieldId, out JsonElement value)
     {
         if (fieldId is null) throw new ArgumentNullException(nameof(fieldId));
-        if (_dictionary is null) return _object.TryGetProperty(fieldId, out value);
-        if (_dictionary.TryGetValue(fieldId, out var raw))
+        if (_values.TryGetValue(fieldId, out var raw))
         {
             value = ToElement(raw);
             return true;
@@ -108,14 +181,13 @@ public sealed class IssueFields
     /// <summary>The JSON of a field (e.g. a custom field), or <c>null</c> when it is absent or JSON <c>null</c>.</summary>
     /// <param name="fieldId">The field id, e.g. <c>customfield_10010</c>.</param>
     public JsonElement? GetField(string fieldId) =>
-        TryGetField(fieldId, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+        TryGetField(fieldId, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? value : null;
 
     /// <summary>Reads a field (e.g. a custom field) as <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The type the field's JSON maps to.</typeparam>
     /// <param name="fieldId">The field id, e.g. <c>customfield_10010</c>.</param>
     /// <param name="typeInfo">How to read <typeparamref name="T"/>.</param>
-    /// <returns>The value, or <c>default</c> when the field is absent or JSON <c>null</c>.</returns>
-    /// <exception cref="JiraFieldException">The field's JSON is not shaped like <typeparamref name="T"/>.</exception>
+    /// <returns>The value, or <c>default</c> when the field is absent, JSON <c>null</c>, or not shaped like <typeparamref name="T"/> (reported).</returns>
     public T? GetField<T>(string fieldId, JsonTypeInfo<T> typeInfo)
     {
         if (typeInfo is null) throw new ArgumentNullException(nameof(typeInfo));
@@ -124,34 +196,114 @@ public sealed class IssueFields
         {
             return value.Deserialize(typeInfo);
         }
-        catch (JsonException invalid)
+        catch (JsonException)
         {
-            throw new JiraFieldException(fieldId, $"Field '{fieldId}' is not a {typeof(T).Name}: {invalid.Message}", invalid);
+            Mismatch(fieldId, typeof(T).Name, value);
+            return default;
         }
     }
 
-    /// <summary>A string-valued field, e.g. a text custom field.</summary>
+    /// <summary>A string-valued field, e.g. a text custom field; <c>null</c> when absent or not a string (reported).</summary>
     /// <param name="fieldId">The field id.</param>
-    /// <exception cref="JiraFieldException">The field is not a string.</exception>
     public string? GetString(string fieldId) => StringField(fieldId);
 
-    /// <summary>A number-valued field, e.g. story points.</summary>
+    /// <summary>A number-valued field, e.g. story points; <c>null</c> when absent or not a number (reported).</summary>
     /// <param name="fieldId">The field id.</param>
-    /// <exception cref="JiraFieldException">The field is not a number.</exception>
     public double? GetNumber(string fieldId)
     {
         if (GetField(fieldId) is not { } value) return null;
-        return value.ValueKind == JsonValueKind.Number ? value.GetDouble() : throw JiraFieldException.WrongShape(fieldId, "a number", value);
+        if (value.ValueKind == JsonValueKind.Number) return value.GetDouble();
+        Mismatch(fieldId, "a number", value);
+        return null;
     }
+
+    /// <summary>The JSON of a field found by its name (<c>Story Points</c>) through <paramref name="names"/>.</summary>
+    /// <param name="names">Field names and ids, from the fields API or an issue's <c>names</c> expansion.</param>
+    /// <param name="name">The field's name (or id).</param>
+    /// <returns>The JSON, or <c>null</c> when the field is absent or JSON <c>null</c>.</returns>
+    /// <exception cref="JiraFieldException">No field, or more than one, has that name.</exception>
+    public JsonElement? GetFieldByName(IssueFieldNames names, string name) =>
+        GetField((names ?? throw new ArgumentNullException(nameof(names))).IdOf(name));
+
+    // IDictionary<string, object>: every field as read (JsonElement, or null for JSON null), so code written against the
+    // generated Fields dictionary keeps working and edits are written back.
+
+    /// <summary>The value of a field: a <see cref="JsonElement"/> as read from Jira, <c>null</c> for JSON <c>null</c>.</summary>
+    /// <param name="key">The field id.</param>
+    /// <exception cref="KeyNotFoundException">The field is not present.</exception>
+    public object this[string key]
+    {
+        get => _values[key]!;
+        set => _values[key] = value;
+    }
+
+    /// <inheritdoc />
+    public ICollection<string> Keys => _values.Keys;
+
+    /// <inheritdoc />
+    public ICollection<object> Values => _values.Values!;
+
+    /// <inheritdoc />
+    public int Count => _values.Count;
+
+    bool ICollection<KeyValuePair<string, object>>.IsReadOnly => false;
+
+    /// <inheritdoc />
+    public void Add(string key, object value) => _values.Add(key, value);
+
+    /// <inheritdoc />
+    public bool ContainsKey(string key) => _values.ContainsKey(key);
+
+    /// <inheritdoc />
+    public bool Remove(string key) => _values.Remove(key);
+
+    /// <inheritdoc />
+#if NET8_0_OR_GREATER
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out object value) => _values.TryGetValue(key, out value!);
+#else
+    public bool TryGetValue(string key, out object value) => _values.TryGetValue(key, out value!);
+#endif
+
+    /// <inheritdoc />
+    public void Clear() => _values.Clear();
+
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<string, object>> GetEnumerator() =>
+        _values.Select(pair => new KeyValuePair<string, object>(pair.Key, pair.Value!)).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    void ICollection<KeyValuePair<string, object>>.Add(KeyValuePair<string, object> item) => _values.Add(item.Key, item.Value);
+
+    bool ICollection<KeyValuePair<string, object>>.Contains(KeyValuePair<string, object> item) =>
+        ((ICollection<KeyValuePair<string, object?>>)_values).Contains(new KeyValuePair<string, object?>(item.Key, item.Value));
+
+    void ICollection<KeyValuePair<string, object>>.CopyTo(KeyValuePair<string, object>[] array, int arrayIndex)
+    {
+        foreach (var pair in this) array[arrayIndex++] = pair;
+    }
+
+    bool ICollection<KeyValuePair<string, object>>.Remove(KeyValuePair<string, object> item) =>
+        ((ICollection<KeyValuePair<string, object?>>)_values).Remove(new KeyValuePair<string, object?>(item.Key, item.Value));
+
+    /// <summary>Reports that the JSON at <c>fields.<paramref name="path"/></c> is not <paramref name="expected"/>; throws in strict mode.</summary>
+    internal void Mismatch(string path, string expected, JsonElement actual) => Report?.Mismatch(path, expected, actual);
+
+    internal IEnumerable<KeyValuePair<string, object?>> RawValues => _values;
 
     private string? StringField(string fieldId)
     {
         if (GetField(fieldId) is not { } value) return null;
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw JiraFieldException.WrongShape(fieldId, "a string", value);
+        if (value.ValueKind == JsonValueKind.String) return value.GetString();
+        Mismatch(fieldId, "a string", value);
+        return null;
     }
 
+    private DateTimeOffset? Timestamp(string fieldId) =>
+        GetField(fieldId) is { } value ? FieldValues.Timestamp(value, fieldId, this) : null;
+
     private T? Reference<T>(string fieldId, Func<JsonElement, T> wrap) where T : struct =>
-        TryGetField(fieldId, out var value) && FieldValues.Object(value, fieldId) is { } json ? wrap(json) : null;
+        GetField(fieldId) is { } value && FieldValues.Object(value, fieldId, this) is { } json ? wrap(json) : null;
 
 #if NET8_0_OR_GREATER
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only values that are not JsonElement (set by hand, not read from Jira) take the reflection path.")]

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using JiraSdk.Http;
 using Microsoft.Kiota.Abstractions;
 
 namespace JiraSdk.Raw;
@@ -22,6 +23,8 @@ internal static class RawRequestBuilder
         options ??= new JiraRequestOptions();
 
         var request = new HttpRequestMessage(method, BuildUri(baseAddress, relativePath, options));
+        // The path template names the endpoint as Jira's burst limits count it (the rate-limit governor reads it).
+        if (relativePath.IndexOf('{') >= 0 && !Uri.TryCreate(relativePath, UriKind.Absolute, out _)) request.SetPathTemplate(relativePath);
         var body = options.JsonBodyUtf8;
         if (body is not null || method == HttpMethod.Delete)
         {

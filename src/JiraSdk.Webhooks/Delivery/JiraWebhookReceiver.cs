@@ -74,6 +74,18 @@ public sealed class JiraWebhookReceiver
         return status;
     }
 
+    /// <summary>
+    /// Takes a delivery fetched from Jira's REST API (a failed one, <c>GET /rest/api/3/webhook/failed</c>) through the same
+    /// de-duplication keys, parser and handlers (or queue) as a live delivery. It carries no signature: the authenticated
+    /// call that fetched it vouches for it, so it counts as <see cref="WebhookSignatureStatus.Valid"/>.
+    /// </summary>
+    /// <param name="delivery">The delivery, with the identifier Jira listed it under.</param>
+    /// <param name="dispatch">Runs the handlers; <see langword="null"/> for this receiver's own.</param>
+    /// <param name="cancellationToken">For the handlers and the store.</param>
+    internal Task<WebhookReceiveResult> ReceiveFetchedAsync(WebhookDelivery delivery,
+        Func<JiraWebhookEvent, WebhookDeliveryContext, CancellationToken, Task>? dispatch, CancellationToken cancellationToken) =>
+        ReceiveCoreAsync(delivery, WebhookSignatureStatus.Valid, dispatch ?? ((e, context, token) => DispatchAsync(_handlers, e, context, token)), cancellationToken);
+
     internal static async Task DispatchAsync(IEnumerable<IJiraWebhookHandler> handlers, JiraWebhookEvent webhookEvent, WebhookDeliveryContext context, CancellationToken cancellationToken)
     {
         foreach (var handler in handlers)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using JiraSdk.Issues;
@@ -17,7 +18,7 @@ namespace JiraSdk.Webhooks.Polling;
 /// through <see cref="JiraClient"/> (<c>jira.V3.SearchIssuesAsync</c>, its V2 twin, or Data Center's offset search, as
 /// <see cref="JqlPollingTriggerOptions.Endpoint"/> says), so retries, rate limits, error mapping and credentials are the
 /// client's, and hands each new issue version to the same handlers as webhooks, as an <see cref="IssueCreatedEvent"/> or
-/// <see cref="IssueUpdatedEvent"/> shaped like a webhook delivery (the <c>issue</c> is the search's JSON). Each version is
+/// <see cref="IssueUpdatedEvent"/> shaped like a webhook delivery (the <c>issue</c> as the search returned it). Each version is
 /// emitted once: the query window overlaps the last one (JQL compares dates to the minute) and versions already emitted
 /// there are skipped. The cursor is saved after every page, so a restart or a handler failure resumes where it stopped.
 /// </summary>
@@ -31,6 +32,7 @@ public sealed class JqlPollingTrigger
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly JiraWebhookParser _parser = new();
+    private readonly JsonSerializerOptions _json = WebhookJson.CreateOptions();
     private readonly string _cursorKey;
     private readonly string[] _fields;
     private readonly string _flow;
@@ -137,11 +139,11 @@ public sealed class JqlPollingTrigger
         var emitted = 0;
         try
         {
-            await foreach (var page in Search(BuildJql(windowStart), cancellationToken).AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+            await foreach (var page in SearchPagesAsync(BuildJql(windowStart), cancellationToken).ConfigureAwait(false))
             {
-                foreach (var issue in page.Values)
+                foreach (var issue in page)
                 {
-                    if (issue.Id is not { } id || issue.Fields.Updated is not { } updated) continue;
+                    if (issue.Id is not { } id || issue.Fields?.Updated is not { } updated) continue;
                     var version = new PolledIssueVersion(id, updated);
                     if (seen.Contains(version)) continue;
 
@@ -164,18 +166,26 @@ public sealed class JqlPollingTrigger
         return emitted;
     }
 
-    private JiraAsyncPageable<JiraIssue> Search(string jql, CancellationToken cancellationToken) => _options.Endpoint switch
+    /// <summary>The search's pages, through JiraClient's paging engine; v2 and v3 issues alike as the SDK's issue read model.</summary>
+    private IAsyncEnumerable<IReadOnlyList<IJiraIssue>> SearchPagesAsync(string jql, CancellationToken cancellationToken) => _options.Endpoint switch
     {
-        JqlSearchEndpoint.SearchJqlV2 => _jira.V2.SearchIssuesAsync(jql, _fields, pageSize: _options.PageSize, cancellationToken: cancellationToken),
-        JqlSearchEndpoint.DataCenterSearch => _jira.V2.SearchIssuesByOffsetAsync(jql, _fields, pageSize: _options.PageSize, cancellationToken: cancellationToken),
-        _ => _jira.V3.SearchIssuesAsync(jql, _fields, pageSize: _options.PageSize, cancellationToken: cancellationToken),
+        JqlSearchEndpoint.SearchJqlV2 => PagesOf(_jira.V2.SearchIssuesAsync(jql, _fields, pageSize: _options.PageSize, cancellationToken: cancellationToken), cancellationToken),
+        JqlSearchEndpoint.DataCenterSearch => PagesOf(_jira.V2.SearchIssuesByOffsetAsync(jql, _fields, pageSize: _options.PageSize, cancellationToken: cancellationToken), cancellationToken),
+        _ => PagesOf(_jira.V3.SearchIssuesAsync(jql, _fields, pageSize: _options.PageSize, cancellationToken: cancellationToken), cancellationToken),
     };
 
-    private async Task EmitAsync(JiraIssue issue, PolledIssueVersion version, bool isCreation, CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<IReadOnlyList<IJiraIssue>> PagesOf<TIssue>(JiraAsyncPageable<TIssue> search,
+        [EnumeratorCancellation] CancellationToken cancellationToken) where TIssue : class, IJiraIssue
+    {
+        await foreach (var page in search.AsPages().WithCancellation(cancellationToken).ConfigureAwait(false))
+            yield return page.Values;
+    }
+
+    private async Task EmitAsync(IJiraIssue issue, PolledIssueVersion version, bool isCreation, CancellationToken cancellationToken)
     {
         var milliseconds = version.Updated.ToUnixTimeMilliseconds();
         // Shaped as Jira's delivery of the same change and read by the webhook parser, so handlers cannot tell the
-        // difference and Raw holds the issue exactly as the search returned it.
+        // difference; the issue is written back as read (its fields are kept as Jira sent them).
         using var body = new MemoryStream();
         using (var json = new Utf8JsonWriter(body))
         {
@@ -184,7 +194,7 @@ public sealed class JqlPollingTrigger
             json.WriteString("webhookEvent", isCreation ? WebhookEventNames.IssueCreated : WebhookEventNames.IssueUpdated);
             json.WriteString("issue_event_type_name", isCreation ? IssueEventTypeNames.IssueCreated : IssueEventTypeNames.IssueUpdated);
             json.WritePropertyName("issue");
-            issue.Json.WriteTo(json);
+            JsonSerializer.Serialize(json, issue, issue.GetType(), _json);
             json.WriteEndObject();
         }
         var webhookEvent = _parser.Parse(body.ToArray());

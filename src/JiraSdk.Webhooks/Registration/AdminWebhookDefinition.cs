@@ -80,3 +80,42 @@ public sealed class AdminWebhookRegistration
     /// <summary>What had to be done.</summary>
     public AdminWebhookChange Change { get; }
 }
+
+/// <summary>An admin webhook as the site lists it; <see cref="Json"/> holds Jira's whole answer for it (the secret is never in it).</summary>
+public sealed class AdminWebhook
+{
+    internal AdminWebhook(string id, AdminWebhookApi api, System.Text.Json.JsonElement json)
+    {
+        Id = id;
+        Api = api;
+        Json = json;
+        Name = JsonRead.String(json, "name") ?? "";
+        Url = JsonRead.String(json, "url") ?? "";
+        Events = JsonRead.Strings(json, "events");
+        Enabled = JsonRead.Boolean(json, api == AdminWebhookApi.WebhooksV1 ? "enabled" : "active") ?? true;
+    }
+
+    /// <summary>The webhook id.</summary>
+    public string Id { get; }
+
+    /// <summary>The API it is listed by.</summary>
+    public AdminWebhookApi Api { get; }
+
+    /// <summary>Its name.</summary>
+    public string Name { get; }
+
+    /// <summary>Where Jira delivers.</summary>
+    public string Url { get; }
+
+    /// <summary>The <c>webhookEvent</c> names.</summary>
+    public IReadOnlyList<string> Events { get; }
+
+    /// <summary>Whether Jira delivers to it.</summary>
+    public bool Enabled { get; }
+
+    /// <summary>Jira's JSON for the webhook, as listed.</summary>
+    public System.Text.Json.JsonElement Json { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Jira admin webhook {Id} '{Name}' → {Url} ({string.Join(", ", Events)})";
+}

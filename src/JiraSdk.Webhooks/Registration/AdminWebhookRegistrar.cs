@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JiraSdk.Raw;
 
 namespace JiraSdk.Webhooks.Registration;
 
 /// <summary>
-/// Makes an admin webhook exist exactly once: finds it by name (or URL) in the site's list, creates it when missing,
-/// updates it when its URL, events, JQL or state differ, and removes duplicates. Picks the API from <c>serverInfo</c>:
-/// <c>/rest/webhooks/1.0/webhook</c> on Cloud and Data Center up to 9.x, <c>/rest/jira-webhook/1.0/webhooks</c> on 10+.
+/// Makes an admin webhook exist exactly once: finds it by name and by URL in the site's list, creates it when missing,
+/// updates it when its name, URL, events, JQL or state differ, and removes duplicates (other webhooks with the same name
+/// or the same URL), so registering a URL again never makes a second webhook for it. Picks the API from
+/// <c>serverInfo</c>: <c>/rest/webhooks/1.0/webhook</c> on Cloud and Data Center up to 9.x,
+/// <c>/rest/jira-webhook/1.0/webhooks</c> on 10+. No spec describes these paths, so the calls go through
+/// <see cref="JiraClient"/>'s universal request (same pipeline: retries, error mapping, credentials).
 /// </summary>
 public sealed class AdminWebhookRegistrar
 {
@@ -17,18 +21,18 @@ public sealed class AdminWebhookRegistrar
     // JRA-78733: DC 10 ignores top-level filters and secret; they go into "configuration". The JQL key is not documented.
     private const string Dc10JqlKey = "FILTERS";
     private const string Dc10SecretKey = "SECRET";
-    private readonly JiraWebhookRestClient _jira;
+    private readonly JiraClient _jira;
     private AdminWebhookApi? _api;
 
     /// <summary>Creates a registrar.</summary>
-    /// <param name="jira">An <see cref="HttpClient"/> whose base address is the Jira site and whose handlers authenticate as a Jira administrator.</param>
-    public AdminWebhookRegistrar(HttpClient jira) => _jira = new JiraWebhookRestClient(jira);
+    /// <param name="jira">A client authenticated as a Jira administrator.</param>
+    public AdminWebhookRegistrar(JiraClient jira) => _jira = jira ?? throw new ArgumentNullException(nameof(jira));
 
     /// <summary>Finds out which admin webhook API the site has, from <c>GET /rest/api/2/serverInfo</c> (asked once).</summary>
     public async Task<AdminWebhookApi> DetectApiAsync(CancellationToken cancellationToken)
     {
         if (_api is { } known) return known;
-        var info = await _jira.GetAsync("rest/api/2/serverInfo", cancellationToken).ConfigureAwait(false)
+        var info = await SendAsync(HttpMethod.Get, "rest/api/2/serverInfo", null, cancellationToken).ConfigureAwait(false)
             ?? throw new JiraWebhookRegistrationException("Jira's serverInfo answer was empty.");
         var deployment = JsonRead.String(info, "deploymentType");
         var major = info.TryGetProperty("versionNumbers", out var numbers) && numbers.ValueKind == JsonValueKind.Array && numbers.GetArrayLength() > 0
@@ -42,7 +46,10 @@ public sealed class AdminWebhookRegistrar
         return api;
     }
 
-    /// <summary>Creates or updates the webhook so that exactly one matches <paramref name="definition"/>.</summary>
+    /// <summary>
+    /// Creates or updates the webhook so that exactly one matches <paramref name="definition"/>: one found by name or by URL
+    /// is updated (or left as it is), never duplicated.
+    /// </summary>
     /// <param name="definition">The webhook wanted.</param>
     /// <param name="forceUpdate">Send the definition even when nothing visible changed, e.g. to rotate the secret.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
@@ -55,7 +62,7 @@ public sealed class AdminWebhookRegistrar
 
         if (matches.Count == 0)
         {
-            var created = await _jira.PostAsync(CollectionPath(api), body, cancellationToken).ConfigureAwait(false);
+            var created = await SendAsync(HttpMethod.Post, CollectionPath(api), body, cancellationToken).ConfigureAwait(false);
             var id = created is { } c ? IdOf(c) : null;
             if (id is null)
             {
@@ -68,33 +75,67 @@ public sealed class AdminWebhookRegistrar
 
         var keep = matches[0];
         foreach (var duplicate in matches.Skip(1))
-            await _jira.DeleteAsync(ItemPath(api, duplicate.Id), null, cancellationToken).ConfigureAwait(false);
+            await SendAsync(HttpMethod.Delete, ItemPath(api, duplicate.Id), null, cancellationToken).ConfigureAwait(false);
 
         if (!forceUpdate && IsUpToDate(api, keep.Json, definition))
             return new AdminWebhookRegistration(keep.Id, api, AdminWebhookChange.Unchanged);
-        await _jira.PutAsync(ItemPath(api, keep.Id), body, cancellationToken).ConfigureAwait(false);
+        await SendAsync(HttpMethod.Put, ItemPath(api, keep.Id), body, cancellationToken).ConfigureAwait(false);
         return new AdminWebhookRegistration(keep.Id, api, AdminWebhookChange.Updated);
     }
 
-    /// <summary>Deletes every webhook that <paramref name="definition"/> identifies; returns how many were deleted.</summary>
+    /// <summary>Deletes every webhook that <paramref name="definition"/> identifies (by name or by URL); returns how many were deleted.</summary>
     public async Task<int> RemoveAsync(AdminWebhookDefinition definition, CancellationToken cancellationToken = default)
     {
         if (definition is null) throw new ArgumentNullException(nameof(definition));
         var api = await DetectApiAsync(cancellationToken).ConfigureAwait(false);
         var matches = await FindAsync(api, definition, cancellationToken).ConfigureAwait(false);
         foreach (var match in matches)
-            await _jira.DeleteAsync(ItemPath(api, match.Id), null, cancellationToken).ConfigureAwait(false);
+            await SendAsync(HttpMethod.Delete, ItemPath(api, match.Id), null, cancellationToken).ConfigureAwait(false);
         return matches.Count;
     }
 
-    private async Task<IReadOnlyList<(string Id, JsonElement Json)>> FindAsync(AdminWebhookApi api, AdminWebhookDefinition definition, CancellationToken cancellationToken)
+    /// <summary>The site's admin webhooks, as Jira lists them (the API from <see cref="DetectApiAsync"/>).</summary>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    public async Task<IReadOnlyList<AdminWebhook>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var list = await _jira.GetAsync(CollectionPath(api), cancellationToken).ConfigureAwait(false);
-        var all = JsonRead.Items(list).Select(item => (Id: IdOf(item), Json: item)).Where(w => w.Id is not null).Select(w => (w.Id!, w.Json)).ToList();
-        var byName = all.Where(w => string.Equals(JsonRead.String(w.Json, "name"), definition.Name, StringComparison.Ordinal)).ToList();
-        return byName.Count > 0
-            ? byName
-            : all.Where(w => string.Equals(JsonRead.String(w.Json, "url"), definition.Url, StringComparison.Ordinal)).Take(1).ToList();
+        var api = await DetectApiAsync(cancellationToken).ConfigureAwait(false);
+        return await ListAsync(api, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the admin webhook with id <paramref name="webhookId"/>.</summary>
+    /// <param name="webhookId">The id (see <see cref="ListAsync(CancellationToken)"/>).</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <exception cref="Errors.JiraNotFoundException">No webhook has that id.</exception>
+    public async Task DeleteAsync(string webhookId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(webhookId)) throw new ArgumentException("A webhook id is required.", nameof(webhookId));
+        var api = await DetectApiAsync(cancellationToken).ConfigureAwait(false);
+        await SendAsync(HttpMethod.Delete, ItemPath(api, webhookId.Trim()), null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<AdminWebhook>> ListAsync(AdminWebhookApi api, CancellationToken cancellationToken)
+    {
+        var list = await SendAsync(HttpMethod.Get, CollectionPath(api), null, cancellationToken).ConfigureAwait(false);
+        return JsonRead.Items(list).Select(item => (Id: IdOf(item), Json: item)).Where(w => w.Id is not null)
+            .Select(w => new AdminWebhook(w.Id!, api, w.Json)).ToList();
+    }
+
+    /// <summary>The webhooks <paramref name="definition"/> identifies: those with its name first, then those with its URL.</summary>
+    private async Task<IReadOnlyList<AdminWebhook>> FindAsync(AdminWebhookApi api, AdminWebhookDefinition definition, CancellationToken cancellationToken)
+    {
+        var all = await ListAsync(api, cancellationToken).ConfigureAwait(false);
+        return all.Where(w => string.Equals(w.Name, definition.Name, StringComparison.Ordinal))
+            .Concat(all.Where(w => AppWebhookRegistrar.SameUrl(w.Url, definition.Url)))
+            .Distinct()
+            .ToList();
+    }
+
+    private async Task<JsonElement?> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)
+    {
+        var options = new JiraRequestOptions();
+        if (body is not null) options.WithJsonBody(body);
+        using var document = await _jira.SendAsync(method, path, options, cancellationToken).ConfigureAwait(false);
+        return document?.RootElement.Clone();
     }
 
     private static JsonObject BuildBody(AdminWebhookApi api, AdminWebhookDefinition definition)
@@ -132,6 +173,7 @@ public sealed class AdminWebhookRegistrar
 
     private static bool IsUpToDate(AdminWebhookApi api, JsonElement existing, AdminWebhookDefinition definition)
     {
+        if (!string.Equals(JsonRead.String(existing, "name"), definition.Name, StringComparison.Ordinal)) return false;
         if (!string.Equals(JsonRead.String(existing, "url"), definition.Url, StringComparison.Ordinal)) return false;
         if (!JsonRead.SameSet(JsonRead.Strings(existing, "events"), definition.Events)) return false;
         // The two APIs keep the same three facts in different places. The secret itself is write-only: V1's "isSigned"

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using JiraSdk.Serialization;
 
 namespace JiraSdk.Webhooks.Registration;
 
@@ -17,14 +15,6 @@ internal static class JsonRead
                 _ => null,
             }
             : null;
-
-    public static long? Int64(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value)) return null;
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)) return number;
-        if (value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out number)) return number;
-        return null;
-    }
 
     public static bool? Boolean(JsonElement element, string name)
     {
@@ -43,23 +33,12 @@ internal static class JsonRead
             ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToArray()
             : Array.Empty<string>();
 
-    /// <summary>Reads a timestamp that Jira sends either as epoch milliseconds or as a date string.</summary>
-    public static DateTimeOffset? Timestamp(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value)) return null;
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var ms)) return DateTimeOffset.FromUnixTimeMilliseconds(ms);
-        return JiraDateTimeOffsetConverter.TryRead(value, out var time) ? time : null;
-    }
-
     /// <summary>Whether two lists hold the same strings, ignoring order and repeats.</summary>
     public static bool SameSet(IEnumerable<string> left, IEnumerable<string> right) =>
         new HashSet<string>(left, StringComparer.Ordinal).SetEquals(right);
 
     /// <summary>A JSON array of <paramref name="values"/>, for request bodies.</summary>
     public static JsonArray ArrayOf(IEnumerable<string> values) => new(values.Select(value => (JsonNode)JsonValue.Create(value)!).ToArray());
-
-    /// <summary>A JSON array of <paramref name="values"/>, for request bodies.</summary>
-    public static JsonArray ArrayOf(IEnumerable<long> values) => new(values.Select(value => (JsonNode)JsonValue.Create(value)).ToArray());
 
     /// <summary>The items of a list response: a bare array, or the <c>values</c> of a page.</summary>
     public static IEnumerable<JsonElement> Items(JsonElement? response) =>

@@ -58,10 +58,10 @@ public class CliCommandsTests : SandboxFixture
         var comment = await _cli.RunAsync("issue", "comment", key, "a comment from the CLI");
         Assert.That(comment.ExitCode, Is.Zero, comment.ToString());
 
-        var issue = await Sandbox.Client.V3.GetIssueAsync(key, ["summary", "status", "comment"]);
-        Assert.That(issue.Fields.Summary, Is.EqualTo("Made by the CLI end-to-end test"));
-        Assert.That(issue.Fields.Status?.Name, Is.EqualTo(target[2].TrimStart('→', ' ')));
-        Assert.That(issue.Fields.GetField("comment")!.Value.GetProperty("comments").GetArrayLength(), Is.EqualTo(2));
+        var issue = await Sandbox.Client.V3.Issues.GetIssueAsync(key, ["summary", "status", "comment"]);
+        Assert.That(issue.Fields!.Summary, Is.EqualTo("Made by the CLI end-to-end test"));
+        Assert.That(issue.Fields!.Status?.Name, Is.EqualTo(target[2].TrimStart('→', ' ')));
+        Assert.That(issue.Fields!.GetField("comment")!.Value.GetProperty("comments").GetArrayLength(), Is.EqualTo(2));
     }
 
     [Test]

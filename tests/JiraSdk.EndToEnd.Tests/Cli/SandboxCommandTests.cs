@@ -29,8 +29,8 @@ public class SandboxCommandTests
             Authentication = JiraAuthentication.Basic(variables["JIRA_EMAIL"], variables["JIRA_API_TOKEN"]),
         }))
         {
-            var issue = await jira.V3.GetIssueAsync("DOCS-1", ["summary"]);
-            Assert.That(issue.Fields.Summary, Is.Not.Empty, "the demo data is there");
+            var issue = await jira.V3.Issues.GetIssueAsync("DOCS-1", ["summary"]);
+            Assert.That(issue.Fields!.Summary, Is.Not.Empty, "the demo data is there");
         }
         Assert.That(running.IsCompleted, Is.False, "it serves until stopped");
 
@@ -83,7 +83,7 @@ public class SandboxCommandTests
             }
             await using var second = await StartAsync("sandbox", "--data", data);
             using var resumed = second.Client();
-            Assert.That((await resumed.V3.GetIssueAsync(key, ["summary"])).Fields.Summary, Is.EqualTo("Kept on disk"));
+            Assert.That((await resumed.V3.Issues.GetIssueAsync(key, ["summary"])).Fields!.Summary, Is.EqualTo("Kept on disk"));
         }
         finally
         {

@@ -32,7 +32,7 @@ public partial class MainJobTests
     {
         const string jql = "project = DOCS AND status in (\"On Hold\", \"Ready to Publish\") ORDER BY key ASC";
         var keys = new List<string>();
-        var issues = sandbox.Mode == JiraSandboxMode.DataCenter ? sandbox.Client.V2.SearchIssuesByOffsetAsync(jql, ["summary"]) : sandbox.Client.V3.SearchIssuesAsync(jql, ["summary"]);
+        IAsyncEnumerable<JiraSdk.Issues.IJiraIssue> issues = sandbox.Mode == JiraSandboxMode.DataCenter ? sandbox.Client.V2.SearchIssuesByOffsetAsync(jql, ["summary"]) : sandbox.Client.V3.SearchIssuesAsync(jql, ["summary"]);
         await foreach (var issue in issues) keys.Add(issue.Key!);
         return keys;
     }

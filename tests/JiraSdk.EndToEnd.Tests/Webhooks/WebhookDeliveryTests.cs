@@ -33,7 +33,7 @@ public class WebhookDeliveryTests : SandboxFixture
     {
         const string secret = "an-end-to-end-secret";
         await using var receiver = await WebhookReceiverHost.StartAsync(secret, 0, CancellationToken.None);
-        var registrar = new AdminWebhookRegistrar(Sandbox.Client.HttpClient);
+        var registrar = new AdminWebhookRegistrar(Sandbox.Client);
         var definition = new AdminWebhookDefinition("e2e-deliveries", receiver.Url.AbsoluteUri, [WebhookEventNames.IssueCreated, WebhookEventNames.IssueUpdated])
         {
             JqlFilter = "project = DOCS",
@@ -46,7 +46,7 @@ public class WebhookDeliveryTests : SandboxFixture
         {
             var key = await CreateIssueAsync("Delivered by webhook");
             var created = await NextAsync<IssueCreatedEvent>(receiver, e => e.Issue?.Key == key);
-            Assert.That(new JiraSdk.Issues.IssueFields(created.Issue!.Fields!).Summary, Is.EqualTo("Delivered by webhook"));
+            Assert.That(created.Issue!.Fields!.Summary, Is.EqualTo("Delivered by webhook"));
 
             await Sandbox.Client.V3.Issues.EditIssueAsync(key, new JiraSdk.V3.IssueUpdateDetails { Fields = new Dictionary<string, object> { ["summary"] = "Renamed" } });
             var updated = await NextAsync<IssueUpdatedEvent>(receiver, e => e.Issue?.Key == key);
@@ -95,6 +95,6 @@ public class WebhookDeliveryTests : SandboxFixture
         var found = events.Skip(before).OfType<IssueWebhookEvent>().Where(e => e.Issue?.Key == key).ToList();
         Assert.That(found, Has.Count.EqualTo(1), "emitted once, however often it polls");
         Assert.That(found[0], Is.InstanceOf<IssueCreatedEvent>());
-        Assert.That(new JiraSdk.Issues.IssueFields(found[0].Issue!.Fields!).Summary, Is.EqualTo("Found by polling"));
+        Assert.That(found[0].Issue!.Fields!.Summary, Is.EqualTo("Found by polling"));
     }
 }

@@ -292,6 +292,22 @@ public class OAuth2AuthenticationTests
         foreach (var response in first) response.Dispose();
     }
 
+    [Test]
+    public async Task On_the_gateway_the_token_goes_only_to_the_chosen_sites_route()
+    {
+        _server.ValidAccessToken = "access-0";
+        using var jira = Client(Options(new JiraOAuth2Tokens("access-0", "refresh-0", _time.GetUtcNow().AddHours(1))));
+
+        (await jira.GetAsync(new Uri(_server.BaseUri, "ex/jira/cloud-a/rest/api/3/myself"))).Dispose();
+        (await jira.GetAsync(new Uri(_server.BaseUri, "ex/jira/someone-elses-cloud/rest/api/3/myself"))).Dispose();
+
+        Assert.That(_server.ApiCalls, Is.EqualTo(new[]
+        {
+            "GET /ex/jira/cloud-a/rest/api/3/myself bearer=access-0 body=",
+            "GET /ex/jira/someone-elses-cloud/rest/api/3/myself bearer= body=",
+        }), "same origin, but only the configured site's route gets the bearer token");
+    }
+
     private JiraOAuth2Tokens Expired() => new("access-0", "refresh-0", _time.GetUtcNow().AddMinutes(-5));
 
     private JiraOAuth2Options Options(JiraOAuth2Tokens tokens, TimeSpan? skew = null) => new()

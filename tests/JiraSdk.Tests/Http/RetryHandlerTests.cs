@@ -119,6 +119,37 @@ public class RetryHandlerTests
         AssertWaited(_seen[1] - _seen[0], TimeSpan.FromSeconds(4 * 1.4995));
     }
 
+    [TestCase("3", 3)]
+    [TestCase("3600", 30)]
+    public async Task BetaRetryAfterIsAHintReadOnlyWhenNothingElseSaysHowLongAndCappedAtMaxDelay(string beta, int expectedSeconds)
+    {
+        // Atlassian calls Beta-* headers advisory; a wrong one must not park a call for an hour (MaxDelay is 30 s by default).
+        Expect(HttpMethod.Get, () => TooManyRequests(r => r.Headers.TryAddWithoutValidation("Beta-Retry-After", beta)));
+        Expect(HttpMethod.Get, Ok);
+        using var http = TestPipeline.Create(_network, _time);
+
+        using var response = await TestPipeline.RunAsync(http.GetAsync("rest/api/3/issue/DOCS-1"), _time);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        AssertWaited(_seen[1] - _seen[0], TimeSpan.FromSeconds(expectedSeconds));
+    }
+
+    [Test]
+    public async Task RetryAfterWinsOverBetaRetryAfter()
+    {
+        Expect(HttpMethod.Get, () => TooManyRequests(r =>
+        {
+            r.Headers.Add("Retry-After", "2");
+            r.Headers.TryAddWithoutValidation("Beta-Retry-After", "20");
+        }));
+        Expect(HttpMethod.Get, Ok);
+        using var http = TestPipeline.Create(_network, _time);
+
+        using var _ = await TestPipeline.RunAsync(http.GetAsync("rest/api/3/issue/DOCS-1"), _time);
+
+        AssertWaited(_seen[1] - _seen[0], TimeSpan.FromSeconds(2));
+    }
+
     [Test]
     public async Task A429OnPostIsRetriedWithTheSameBody()
     {

@@ -74,11 +74,11 @@ public class AdfLossyConversionTests
     {
         using var v3 = JsonDocument.Parse("""{"description":{"type":"doc","version":1,"content":[{"type":"paragraph","content":[{"type":"text","text":"Hello ","marks":[]},{"type":"text","text":"world","marks":[{"type":"strong"}]}]}]}}""");
         using var v2 = JsonDocument.Parse("""{"description":"Hello *world*","environment":null}""");
-        Assert.That(new IssueFields(v3.RootElement).DescriptionDocument()!.ToPlainText(), Is.EqualTo("Hello world"));
-        Assert.That(new IssueFields(v2.RootElement).DescriptionDocument()!.ToMarkdown(), Is.EqualTo("Hello **world**"));
-        Assert.That(new IssueFields(v2.RootElement).DescriptionDocument()!.ToPlainText(), Is.EqualTo("Hello world"));
+        Assert.That(new IssueFields(v3.RootElement).Description!.ToPlainText(), Is.EqualTo("Hello world"));
+        Assert.That(new IssueFields(v2.RootElement).Description!.ToMarkdown(), Is.EqualTo("Hello **world**"));
+        Assert.That(new IssueFields(v2.RootElement).Description!.ToPlainText(), Is.EqualTo("Hello world"));
         Assert.That(new IssueFields(v2.RootElement).GetDocument("environment"), Is.Null);
-        Assert.That(AdfDocument.FromMarkdown(new IssueFields(v3.RootElement).DescriptionDocument()!.ToMarkdown()).ToJson(), Is.EqualTo(new IssueFields(v3.RootElement).DescriptionDocument()!.ToJson()));
+        Assert.That(AdfDocument.FromMarkdown(new IssueFields(v3.RootElement).Description!.ToMarkdown()).ToJson(), Is.EqualTo(new IssueFields(v3.RootElement).Description!.ToJson()));
     }
 
     [Test]

@@ -6,24 +6,20 @@ using RichardSzalay.MockHttp;
 
 namespace JiraSdk.Webhooks.Tests.Registration;
 
-/// <summary>A Jira site faked with MockHttp that stores webhooks, so registrations can be observed across "restarts".</summary>
+/// <summary>
+/// A Jira site faked with MockHttp that stores admin webhooks, so registrations can be observed across "restarts", on
+/// both admin APIs (the sandbox serves one per mode). App webhooks are tested against JiraSandbox.
+/// </summary>
 internal sealed class FakeJiraWebhooks
 {
     public const string Site = "https://acme.atlassian.net/";
     private readonly object _gate = new();
-    private readonly TimeProvider _clock;
     private long _nextId = 1000;
 
-    public FakeJiraWebhooks(TimeProvider clock, string deploymentType = "Cloud", int majorVersion = 1001)
+    public FakeJiraWebhooks(string deploymentType = "Cloud", int majorVersion = 1001)
     {
-        _clock = clock;
         Mock.When(HttpMethod.Get, Site + "rest/api/2/serverInfo")
             .Respond("application/json", $$"""{"baseUrl":"{{Site}}","deploymentType":"{{deploymentType}}","versionNumbers":[{{majorVersion}},0,0],"version":"{{majorVersion}}.0.0"}""");
-
-        Mock.When(HttpMethod.Get, Site + "rest/api/3/webhook").Respond(_ => Json(ListApp()));
-        Mock.When(HttpMethod.Post, Site + "rest/api/3/webhook").Respond(request => Json(RegisterApp(Body(request))));
-        Mock.When(HttpMethod.Delete, Site + "rest/api/3/webhook").Respond(request => { DeleteApp(Body(request)); return new HttpResponseMessage(HttpStatusCode.Accepted); });
-        Mock.When(HttpMethod.Put, Site + "rest/api/3/webhook/refresh").Respond(request => RefreshApp(Body(request)));
 
         foreach (var (path, paged) in new[] { ("rest/webhooks/1.0/webhook", false), ("rest/jira-webhook/1.0/webhooks", true) })
         {
@@ -35,12 +31,13 @@ internal sealed class FakeJiraWebhooks
     }
 
     public MockHttpMessageHandler Mock { get; } = new();
-    public Dictionary<long, JsonObject> AppWebhooks { get; } = new();
     public Dictionary<string, (string Path, JsonObject Body)> AdminWebhooks { get; } = new();
     public List<string> Calls { get; } = new();
-    public int RefreshFailuresLeft { get; set; }
 
-    public HttpClient NewClient() => new(Mock) { BaseAddress = new Uri(Site) };
+    public HttpClient NewHttpClient() => new(Mock) { BaseAddress = new Uri(Site) };
+
+    /// <summary>A JiraClient over the fake (no SDK pipeline; failures still become the SDK's exceptions).</summary>
+    public JiraClient NewClient() => new(NewHttpClient());
 
     public int CallCount(string prefix) { lock (_gate) return Calls.Count(c => c.StartsWith(prefix, StringComparison.Ordinal)); }
 
@@ -51,61 +48,6 @@ internal sealed class FakeJiraWebhooks
         new(HttpStatusCode.OK) { Content = new StringContent(node.ToJsonString(), Encoding.UTF8, "application/json") };
 
     private void Record(string call) { lock (_gate) Calls.Add(call); }
-
-    private JsonObject ListApp()
-    {
-        Record("GET app");
-        lock (_gate)
-        {
-            var values = new JsonArray(AppWebhooks.Select(w => (JsonNode)JsonNode.Parse(w.Value.ToJsonString())!).ToArray());
-            return new JsonObject { ["startAt"] = 0, ["maxResults"] = 100, ["total"] = AppWebhooks.Count, ["isLast"] = true, ["values"] = values };
-        }
-    }
-
-    private JsonObject RegisterApp(JsonObject body)
-    {
-        Record("POST app");
-        var results = new JsonArray();
-        lock (_gate)
-        {
-            foreach (var webhook in body["webhooks"]!.AsArray())
-            {
-                if (webhook!["jqlFilter"]!.GetValue<string>().Contains("watchCount"))
-                {
-                    results.Add(new JsonObject { ["errors"] = new JsonArray("The clause watchCount is unsupported") });
-                    continue;
-                }
-                var id = ++_nextId;
-                var stored = JsonNode.Parse(webhook.ToJsonString())!.AsObject();
-                stored["id"] = id;
-                stored["url"] = body["url"]!.GetValue<string>();
-                stored["expirationDate"] = (_clock.GetUtcNow() + TimeSpan.FromDays(30)).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'");
-                AppWebhooks[id] = stored;
-                results.Add(new JsonObject { ["createdWebhookId"] = id });
-            }
-        }
-        return new JsonObject { ["webhookRegistrationResult"] = results };
-    }
-
-    private void DeleteApp(JsonObject body)
-    {
-        Record("DELETE app");
-        lock (_gate)
-            foreach (var id in body["webhookIds"]!.AsArray()) AppWebhooks.Remove(id!.GetValue<long>());
-    }
-
-    private HttpResponseMessage RefreshApp(JsonObject body)
-    {
-        Record("PUT refresh");
-        lock (_gate)
-        {
-            if (RefreshFailuresLeft-- > 0) return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
-            var expires = _clock.GetUtcNow() + TimeSpan.FromDays(30);
-            foreach (var id in body["webhookIds"]!.AsArray())
-                if (AppWebhooks.TryGetValue(id!.GetValue<long>(), out var webhook)) webhook["expirationDate"] = expires.ToUnixTimeMilliseconds();
-            return Json(new JsonObject { ["expirationDate"] = expires.ToUnixTimeMilliseconds() });
-        }
-    }
 
     private JsonNode ListAdmin(string path, bool paged)
     {

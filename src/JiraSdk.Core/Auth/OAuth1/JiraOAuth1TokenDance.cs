@@ -16,7 +16,10 @@ public sealed class JiraOAuth1TokenDance
     private readonly OAuth1Signer _signer;
 
     /// <summary>Creates the dance; reads the private key now, so a bad key fails here.</summary>
-    /// <param name="httpClient">Sends the token requests (no authentication handler needed).</param>
+    /// <param name="httpClient">
+    /// Sends the token requests: best the <c>HttpClient</c> of a <c>JiraClient</c> without credentials, so they go through the
+    /// SDK's pipeline (timeout, retry, tracing, redacted logs); no authentication handler is needed, the requests carry their own.
+    /// </param>
     /// <param name="siteUrl">The Jira base URL, including any context path (e.g. <c>https://jira.example.com/jira</c>).</param>
     /// <param name="options">The consumer key and private key.</param>
     /// <exception cref="JiraPrivateKeyException">The private key cannot be read.</exception>
@@ -79,6 +82,8 @@ public sealed class JiraOAuth1TokenDance
         using var request = new HttpRequestMessage(HttpMethod.Post, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue(
             "OAuth", _signer.CreateAuthorizationParameter("POST", uri, Array.Empty<KeyValuePair<string, string>>(), protocolParameters));
+        // Through the SDK's pipeline the refusal is read here (its oauth_problem), not turned into a Jira error.
+        Http.RequestProperties.ReturnErrorResponses(request);
         using var response = await _httpClient.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
         var answer = new Dictionary<string, string>(StringComparer.Ordinal);

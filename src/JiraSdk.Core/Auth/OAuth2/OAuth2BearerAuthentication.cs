@@ -49,10 +49,17 @@ internal abstract class OAuth2BearerAuthentication : JiraAuthentication
     {
         if (request.RequestUri is not { IsAbsoluteUri: true } uri)
             throw new JiraCredentialsException("OAuth 2.0 requests need an absolute URI; set HttpClient.BaseAddress to the Jira site.");
-        if (IsGatewayRequest(uri)) return;
         var tokens = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
         var cloudId = await _sites.GetCloudIdAsync(uri, tokens.AccessToken, cancellationToken).ConfigureAwait(false);
-        request.RequestUri = MapToGateway(_endpoints.JiraBaseFor(cloudId), uri);
+        var route = _endpoints.JiraBaseFor(cloudId);
+        if (IsGatewayRequest(uri))
+        {
+            // Already on the gateway (a hop, a self link): the token goes to the chosen site's route only, never to
+            // another path or another site's cloud id there.
+            if (!uri.AbsoluteUri.StartsWith(route.AbsoluteUri, StringComparison.OrdinalIgnoreCase)) Http.RequestProperties.WithdrawCredentials(request);
+            return;
+        }
+        request.RequestUri = MapToGateway(route, uri);
     }
 
     internal override async ValueTask AuthenticateAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -43,7 +43,8 @@ internal static class AdfMarkdownReader
                 case QuoteBlock quote:
                     var blockquote = new AdfBlockquote { Content = new List<AdfNode>() };
                     ReadBlocks(quote, blockquote.Content, headings: false);
-                    into.Add(blockquote);
+                    if (blockquote.Content.Count == 0) blockquote.Content.Add(new AdfParagraph());
+                    AddAll(into, Lift(blockquote, QuoteRefuses));
                     break;
                 case ListBlock list:
                     ReadList(list, into);
@@ -100,7 +101,7 @@ internal static class AdfMarkdownReader
     {
         if (list.Count > 0 && list.All(item => item is ListItemBlock { Count: > 0 } li && li[0] is ParagraphBlock { Inline.FirstChild: TaskList }))
         {
-            into.Add(ReadTaskList(list));
+            AddAll(into, Lift(ReadTaskList(list), TaskListRefuses));
             return;
         }
         AdfNode result;
@@ -116,9 +117,87 @@ internal static class AdfMarkdownReader
         {
             var item = new AdfListItem { Content = new List<AdfNode>() };
             if (block is ListItemBlock listItem) ReadBlocks(listItem, item.Content, headings: false);
-            result.Content.Add(item);
+            if (item.Content.Count == 0) item.Content.Add(new AdfParagraph());
+            foreach (var part in Lift(item, ListItemRefuses)) result.Content.Add(part);
         }
-        into.Add(result);
+        // A block lifted out of an item splits the list around it; an ordered list goes on counting after it.
+        var number = (result as AdfOrderedList)?.Order ?? 1;
+        foreach (var part in Lift(result, node => node is not AdfListItem))
+        {
+            if (part is AdfOrderedList ordered)
+            {
+                if (part != result && number != 1) ordered.Order = number;
+                number += ordered.Content!.Count;
+            }
+            into.Add(part);
+        }
+    }
+
+    // What ADF does not allow where Markdown puts it (../shared/adf/full.json: listItem, blockquote, taskList content),
+    // for the blocks Markdown syntax makes. Nodes written as directives are the writer's or the author's explicit ADF
+    // and stay where they are, so a document that Jira accepts reads back as it was written.
+    private static readonly HashSet<string> ListItemRefuses = new(StringComparer.Ordinal)
+        { AdfBlockquote.TypeName, AdfRule.TypeName, AdfTable.TypeName, AdfHeading.TypeName };
+
+    private static readonly HashSet<string> QuoteRefuses = new(StringComparer.Ordinal)
+        { AdfBlockquote.TypeName, AdfRule.TypeName, AdfTable.TypeName, AdfHeading.TypeName, AdfTaskList.TypeName };
+
+    private static readonly HashSet<string> TaskListRefuses = new(StringComparer.Ordinal)
+    {
+        AdfParagraph.TypeName, AdfCodeBlock.TypeName, AdfBulletList.TypeName, AdfOrderedList.TypeName, AdfBlockquote.TypeName,
+        AdfRule.TypeName, AdfTable.TypeName, AdfHeading.TypeName,
+    };
+
+    private static IEnumerable<AdfNode> Lift(AdfNode container, HashSet<string> refuses) => Lift(container, node => refuses.Contains(node.Type));
+
+    /// <summary>
+    /// <paramref name="container"/> with every child it may not hold lifted out after it: the container ends before such a
+    /// child and goes on in a copy of itself (same attributes and marks) after it, so the order of the content stays and
+    /// no container is left empty. The caller lifts further whatever its own level may not hold either.
+    /// </summary>
+    private static IEnumerable<AdfNode> Lift(AdfNode container, Func<AdfNode, bool> refuses)
+    {
+        if (container.Content is not { } content || !content.Any(refuses))
+        {
+            yield return container;
+            yield break;
+        }
+        AdfNode? part = null;
+        var first = true;
+        foreach (var child in content)
+        {
+            if (refuses(child))
+            {
+                if (part is not null) yield return part;
+                part = null;
+                yield return child;
+                continue;
+            }
+            if (part is null)
+            {
+                // The first part is the container itself (its content now being rebuilt), later ones are copies.
+                part = first ? container : CopyOf(container);
+                if (first) container.Content = new List<AdfNode>();
+                first = false;
+            }
+            part.Content!.Add(child);
+        }
+        if (part is not null) yield return part;
+    }
+
+    private static AdfNode CopyOf(AdfNode container)
+    {
+        var copy = AdfNode.Create(container.Type);
+        copy.Attributes = (JsonObject?)container.Attributes?.DeepClone();
+        copy.Properties = (JsonObject?)container.Properties?.DeepClone();
+        if (container.Marks is { } marks) copy.Marks = marks.ToList();
+        copy.Content = new List<AdfNode>();
+        return copy;
+    }
+
+    private static void AddAll(IList<AdfNode> into, IEnumerable<AdfNode> nodes)
+    {
+        foreach (var node in nodes) into.Add(node);
     }
 
     private static AdfTaskList ReadTaskList(ListBlock list)
@@ -140,7 +219,7 @@ internal static class AdfMarkdownReader
             Inlines(task, paragraph.Inline);
             if (task.Content is { Count: 0 }) task.Content = null;
             tasks.Content.Add(task);
-            // Blocks under an item: nested task lists are siblings of the item in ADF.
+            // Blocks under an item: nested task lists are siblings of the item in ADF; other blocks are lifted out (below).
             for (var i = 1; i < item.Count; i++)
             {
                 ReadBlocks(new[] { item[i] }, tasks.Content);

@@ -14,6 +14,13 @@ public enum JiraSchemaMismatchKind
 
     /// <summary>One value where the spec declares a list (read as a list of that one value).</summary>
     SingleValueForList,
+
+    /// <summary>
+    /// An issue field whose JSON has another shape than its typed accessor reads (e.g. a number for <c>summary</c>): the
+    /// accessor gives <c>null</c>, the raw JSON stays in <c>IssueFields.GetField</c>. Reported when the field is read, with
+    /// the path relative to the issue (<c>$.fields.…</c>).
+    /// </summary>
+    UnexpectedFieldShape,
 }
 
 /// <summary>

@@ -42,6 +42,15 @@ internal sealed class SchemaReadScope : IDisposable
         return new SchemaReadScope(diagnostics, body, length, TypeName(responseType), request.RequestUri?.IsAbsoluteUri == true ? request.RequestUri.AbsolutePath : null);
     }
 
+    /// <summary>The scope of the body being read on this thread, if any (values read lazily later report through it).</summary>
+    public static SchemaReadScope? Current => s_current;
+
+    public JiraSchemaDiagnostics Diagnostics => _diagnostics;
+
+    public string ResponseType => _responseType;
+
+    public string? RequestPath => _requestPath;
+
     /// <summary>Notes a mismatch at the reader's current token, or throws in strict mode (the serializer adds the JSON path).</summary>
     public static void Mismatch(ref Utf8JsonReader reader, JiraSchemaMismatchKind kind, string expected)
     {
