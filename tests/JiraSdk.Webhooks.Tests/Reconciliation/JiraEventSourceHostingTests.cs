@@ -137,6 +137,17 @@ public class JiraEventSourceHostingTests
         Assert.That(handled, Is.EquivalentTo(new[] { $"jira:issue_created {first} via Polling", $"jira:issue_created {second} via Polling" }));
     }
 
+    [Test]
+    public void AddReconciliation_without_a_JiraClient_says_what_to_register()
+    {
+        var services = new ServiceCollection();
+        services.AddJiraWebhooks(o => o.AllowUnsigned = true).AddReconciliation(o => o.Reconciliation.Jql = "project = DOCS");
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<JiraSdk.Webhooks.Reconciliation.JiraEventSource>())!;
+        Assert.That(error.Message, Does.Contain("AddJiraClient"));
+    }
+
     private static int Count(List<string> handled)
     {
         lock (handled) return handled.Count;
