@@ -67,7 +67,10 @@ public sealed class JiraEventSource : IJiraWebhookHandler
     public Task HandleAsync(JiraWebhookEvent webhookEvent, WebhookDeliveryContext context, CancellationToken cancellationToken) =>
         DeliverAsync(webhookEvent, context, _handler.HandleAsync, cancellationToken);
 
-    /// <summary>Runs the reconciliation poll now (from the persisted watermark) and returns how many changes it handed to the handlers.</summary>
+    /// <summary>
+    /// Runs the reconciliation poll now (from the persisted watermark) and returns how many new changes it found: those it
+    /// handed to the handlers and those it skipped because a delivery had handled them.
+    /// </summary>
     /// <exception cref="Exception">A handler failed, Jira refused the search, or a change was being handled by a delivery; the
     /// watermark keeps what was done, the next run carries on.</exception>
     public Task<int> ReconcileOnceAsync(CancellationToken cancellationToken) => _poll.PollOnceAsync(cancellationToken);
