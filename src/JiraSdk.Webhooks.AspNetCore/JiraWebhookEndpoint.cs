@@ -95,7 +95,7 @@ internal sealed partial class JiraWebhookEndpoint
         var delivery = new WebhookDelivery(body, signatureHeader, WebhookDeliveryContext.FromHeaders(Header), authorizationHeader);
         var services = http.RequestServices;
         var result = await _receiver.ReceiveCoreAsync(delivery, verdict,
-            (e, context, token) => JiraWebhookReceiver.DispatchAsync(services.GetServices<IJiraWebhookHandler>(), e, context, token),
+            (e, context, token) => JiraWebhookDispatch.DispatchAsync(services, e, context, token),
             _stopping).ConfigureAwait(false);
 
         http.Response.StatusCode = result.Status switch

@@ -22,7 +22,7 @@ internal sealed class JiraWebhookQueueService : BackgroundService
         _processor = new JiraWebhookQueueProcessor(queue, store, async (e, context, token) =>
         {
             using var scope = scopes.CreateScope();
-            await JiraWebhookReceiver.DispatchAsync(scope.ServiceProvider.GetServices<IJiraWebhookHandler>(), e, context, token).ConfigureAwait(false);
+            await JiraWebhookDispatch.DispatchAsync(scope.ServiceProvider, e, context, token).ConfigureAwait(false);
         }, logger);
     }
 

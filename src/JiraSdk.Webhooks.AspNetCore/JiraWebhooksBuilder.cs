@@ -1,10 +1,13 @@
 using JiraSdk.Webhooks.Delivery;
 using JiraSdk.Webhooks.Events;
 using JiraSdk.Webhooks.Lifecycle;
+using JiraSdk.Webhooks.Polling;
 using JiraSdk.Webhooks.Processing;
 using JiraSdk.Webhooks.Queueing;
+using JiraSdk.Webhooks.Reconciliation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -93,6 +96,35 @@ public sealed class JiraWebhooksBuilder
     }
 
     /// <summary>
+    /// Makes the events gap-free: a <see cref="JiraEventSource"/> sits between deliveries and the handlers, and a hosted
+    /// service runs its reconciliation poll (<c>updated &gt;= watermark</c> through the registered <see cref="JiraClient"/>,
+    /// see <c>AddJiraClient</c>) at start and then every interval, so changes whose webhooks were missed during downtime
+    /// reach the same handlers, each change once. Handled changes are remembered in the registered
+    /// <see cref="IWebhookDeliveryStore"/> (share a Redis one between instances; keep its retention at least as long as
+    /// Jira may still deliver), the watermark in the registered <see cref="IPollingCursorStore"/> (in memory unless
+    /// <see cref="UsePollingCursorStore(IPollingCursorStore)"/> says otherwise: then a restart catches up only from its
+    /// first poll).
+    /// </summary>
+    /// <param name="configure">Sets the JQL (the issues your webhooks cover), interval, overlap and fields.</param>
+    /// <exception cref="InvalidOperationException">At start: no <see cref="JiraClient"/> is registered.</exception>
+    public JiraWebhooksBuilder AddReconciliation(Action<JiraEventSourceOptions> configure)
+    {
+        if (configure is null) throw new ArgumentNullException(nameof(configure));
+        Services.AddOptions<JiraEventSourceOptions>().Configure(configure);
+        Services.TryAddSingleton<IPollingCursorStore, InMemoryPollingCursorStore>();
+        Services.TryAddSingleton(provider => new JiraEventSource(
+            RequireJiraClient(provider, nameof(AddReconciliation)),
+            provider.GetRequiredService<IOptions<JiraEventSourceOptions>>().Value,
+            new ScopedWebhookHandlers(provider.GetRequiredService<IServiceScopeFactory>()),
+            provider.GetRequiredService<IWebhookDeliveryStore>(),
+            provider.GetRequiredService<IPollingCursorStore>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<JiraEventSource>>()));
+        Services.AddHostedService<JiraReconciliationService>();
+        return this;
+    }
+
+    /// <summary>
     /// Keeps the app's dynamic webhooks registered and alive: an <see cref="AppWebhookRefreshService"/> hosted service
     /// makes the app's webhooks for the URL exactly the configured definitions at start and every
     /// <see cref="AppWebhookRefreshOptions.Interval"/>, re-registering vanished ones and refreshing those close to Jira's
@@ -108,6 +140,40 @@ public sealed class JiraWebhooksBuilder
             provider.GetRequiredService<IOptions<AppWebhookRefreshOptions>>().Value, provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<AppWebhookRefreshService>>()));
         Services.AddHostedService(provider => provider.GetRequiredService<AppWebhookRefreshService>());
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a hosted service that polls Jira with <see cref="JqlPollingTrigger"/> (through the registered
+    /// <see cref="JiraClient"/>) and feeds the changes to the same handlers, for sites where no webhook can be registered.
+    /// Call it once per query; give each its own <see cref="JqlPollingTriggerOptions.CursorKey"/> when queries may repeat.
+    /// The cursor is kept in the registered <see cref="IPollingCursorStore"/>.
+    /// </summary>
+    /// <param name="configure">Sets the JQL, interval, fields and search endpoint.</param>
+    /// <exception cref="InvalidOperationException">At start: no <see cref="JiraClient"/> is registered.</exception>
+    public JiraWebhooksBuilder AddJqlPolling(Action<JqlPollingTriggerOptions> configure)
+    {
+        if (configure is null) throw new ArgumentNullException(nameof(configure));
+        var options = new JqlPollingTriggerOptions();
+        configure(options);
+        Services.TryAddSingleton<IPollingCursorStore, InMemoryPollingCursorStore>();
+        // A factory registration per call, so several queries each get a service (AddHostedService would keep one).
+        Services.AddSingleton<IHostedService>(provider => new JqlPollingService(new JqlPollingTrigger(
+            RequireJiraClient(provider, nameof(AddJqlPolling)),
+            options,
+            new ScopedWebhookHandlers(provider.GetRequiredService<IServiceScopeFactory>()),
+            provider.GetRequiredService<IPollingCursorStore>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<JqlPollingTrigger>>())));
+        return this;
+    }
+
+    /// <summary>Keeps polling cursors and reconciliation watermarks in <paramref name="store"/> (a file, or Redis shared by instances).</summary>
+    public JiraWebhooksBuilder UsePollingCursorStore(IPollingCursorStore store)
+    {
+        if (store is null) throw new ArgumentNullException(nameof(store));
+        Services.RemoveAll<IPollingCursorStore>();
+        Services.AddSingleton(store);
         return this;
     }
 
@@ -130,7 +196,8 @@ public sealed class JiraWebhooksBuilder
                 async (e, context, token) =>
                 {
                     using var scope = scopes.CreateScope();
-                    await JiraWebhookReceiver.DispatchAsync(scope.ServiceProvider.GetServices<IJiraWebhookHandler>(), e, context, token).ConfigureAwait(false);
+                    // Through the event source when reconciliation is on, like live deliveries.
+                    await JiraWebhookDispatch.DispatchAsync(scope.ServiceProvider, e, context, token).ConfigureAwait(false);
                 },
                 provider.GetRequiredService<IOptions<FailedWebhookRecoveryOptions>>().Value, provider.GetRequiredService<TimeProvider>(),
                 provider.GetService<ILogger<FailedWebhookRecoveryService>>());
@@ -138,4 +205,8 @@ public sealed class JiraWebhooksBuilder
         Services.AddHostedService(provider => provider.GetRequiredService<FailedWebhookRecoveryService>());
         return this;
     }
+
+    private static JiraClient RequireJiraClient(IServiceProvider provider, string caller) =>
+        provider.GetService<JiraClient>() ?? throw new InvalidOperationException(
+            $"{caller} searches Jira through JiraClient: register one with services.AddJiraClient(…).");
 }

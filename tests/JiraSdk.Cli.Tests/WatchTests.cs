@@ -18,7 +18,7 @@ public sealed class WatchTests
         };
         await using var jira = new FakeJira(request => (request.Method, request.Path) switch
         {
-            ("POST", "/rest/api/3/search/jql") => (200, $$"""{"issues":[{{string.Join(",", issues)}}],"isLast":true}"""),
+            ("GET", "/rest/api/3/search/jql") => (200, $$"""{"issues":[{{string.Join(",", issues)}}],"isLast":true}"""),
             _ => (404, "{}"),
         });
         using var cli = new CliHarness();
@@ -39,7 +39,8 @@ public sealed class WatchTests
         Assert.That((again.ExitCode, again.Out), Is.EqualTo((0, "")), "resumed: nothing repeated");
         Assert.That(later.Out.Trim(), Does.StartWith("""{"change":"updated","key":"DOCS-1","id":"10001","updated":"2026-11-30T04:05:00.000Z","""));
         Assert.That(later.Out.Trim().Split('\n'), Has.Length.EqualTo(1));
-        var query = JsonDocument.Parse(jira.Requests.Last().Body).RootElement.GetProperty("jql").GetString();
+        // Sent through JiraClient's search (jira.V3.SearchIssuesAsync): a GET with the JQL in the query string.
+        var query = jira.Requests.Last().Query("jql");
         Assert.That(query, Does.StartWith("(project = DOCS) AND updated >= \"2026/11/30 03:59\""), "the cursor's watermark (04:01) less the overlap");
     }
 

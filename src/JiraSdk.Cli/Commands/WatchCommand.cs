@@ -37,7 +37,15 @@ internal static class WatchCommand
                     throw new UsageException($"--since '{sinceText}' is not an ISO 8601 time, e.g. 2026-11-30T08:00:00Z.");
                 start = parsed;
             }
-            var options = new JqlPollingTriggerOptions { Jql = query, Interval = TimeSpan.FromSeconds(seconds), CursorKey = "jira-watch:" + query, StartAt = start };
+            var options = new JqlPollingTriggerOptions
+            {
+                Jql = query,
+                Interval = TimeSpan.FromSeconds(seconds),
+                CursorKey = "jira-watch:" + query,
+                StartAt = start,
+                // As the search command: v3 is Cloud's /search/jql, v2 the /search that Data Center serves.
+                Endpoint = connection.ApiVersion == "3" ? JqlSearchEndpoint.SearchJqlV3 : JqlSearchEndpoint.DataCenterSearch,
+            };
             var fieldList = CommandActions.SplitList(parse.GetValue(fields));
             if (fieldList.Count > 0) options.Fields = fieldList.ToList();
             IPollingCursorStore? store = parse.GetValue(cursor) is { } path ? new FilePollingCursorStore(context.ResolvePath(path)) : null;
@@ -46,7 +54,7 @@ internal static class WatchCommand
             JqlPollingTrigger trigger;
             try
             {
-                trigger = new JqlPollingTrigger(connection.Http, options, new DelegateWebhookHandler().On<IssueWebhookEvent>(writer.WriteAsync), store,
+                trigger = new JqlPollingTrigger(connection.Client, options, new DelegateWebhookHandler().On<IssueWebhookEvent>(writer.WriteAsync), store,
                     context.TimeProvider, new StderrLogger<JqlPollingTrigger>(context));
             }
             catch (ArgumentException ex)

@@ -1,6 +1,10 @@
 namespace JiraSdk.Webhooks.Events;
 
-/// <summary>The <c>webhookEvent</c> names Jira documents; use them when registering webhooks.</summary>
+/// <summary>
+/// The <c>webhookEvent</c> names Jira documents; use them when registering webhooks. Each name is declared on its event type
+/// (<see cref="JiraWebhookEventAttribute"/>), which is what parsing and dispatch use; a test keeps these constants equal to
+/// those declarations.
+/// </summary>
 public static class WebhookEventNames
 {
     /// <summary><c>jira:issue_created</c>: an issue was created.</summary>

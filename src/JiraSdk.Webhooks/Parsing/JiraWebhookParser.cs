@@ -37,7 +37,7 @@ public sealed class JiraWebhookParser
             throw new JiraWebhookPayloadException("The webhook delivery has no 'webhookEvent' string.", body, jsonPath: "$.webhookEvent");
 
         var name = nameElement.GetString()!;
-        var type = WebhookEventTypes.ByName.TryGetValue(name, out var known) ? known : typeof(UnknownWebhookEvent);
+        var type = WebhookEventCatalog.Default.TypeOf(name) ?? typeof(UnknownWebhookEvent);
         JiraWebhookEvent webhookEvent;
         try
         {

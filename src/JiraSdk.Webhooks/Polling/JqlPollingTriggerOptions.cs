@@ -35,4 +35,23 @@ public sealed class JqlPollingTriggerOptions
 
     /// <summary>The key the cursor is stored under; defaults to the JQL.</summary>
     public string? CursorKey { get; set; }
+
+    /// <summary>Which search the trigger sends through <see cref="JiraClient"/>. Default <see cref="JqlSearchEndpoint.SearchJqlV3"/> (Jira Cloud).</summary>
+    public JqlSearchEndpoint Endpoint { get; set; } = JqlSearchEndpoint.SearchJqlV3;
+}
+
+/// <summary>The JQL search a polling trigger sends, all through <see cref="JiraClient"/>'s paging engine.</summary>
+public enum JqlSearchEndpoint
+{
+    /// <summary><c>GET /rest/api/3/search/jql</c>, paged by <c>nextPageToken</c> (<c>jira.V3.SearchIssuesAsync</c>): Jira Cloud.</summary>
+    SearchJqlV3 = 0,
+
+    /// <summary><c>GET /rest/api/2/search/jql</c>, paged by <c>nextPageToken</c> (<c>jira.V2.SearchIssuesAsync</c>): Jira Cloud, v2 field shapes.</summary>
+    SearchJqlV2 = 1,
+
+    /// <summary>
+    /// <c>GET /rest/api/2/search</c>, paged by <c>startAt</c> (<c>jira.V2.SearchIssuesByOffsetAsync</c>): Jira Data Center,
+    /// which has no <c>/search/jql</c> (Cloud removed <c>/search</c> in 2025 and answers 410).
+    /// </summary>
+    DataCenterSearch = 2,
 }

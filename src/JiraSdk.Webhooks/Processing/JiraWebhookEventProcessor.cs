@@ -9,73 +9,19 @@ namespace JiraSdk.Webhooks.Processing;
 /// </summary>
 public abstract class JiraWebhookEventProcessor : IJiraWebhookHandler
 {
-    /// <summary>Routes <paramref name="webhookEvent"/> to the method for its type.</summary>
+    /// <summary>
+    /// Routes <paramref name="webhookEvent"/> to the method for its type: the protected <c>On…Async</c> method whose event
+    /// parameter is that type, for every type declared with <see cref="JiraWebhookEventAttribute"/> (the table is built once
+    /// per process); an <see cref="UnknownWebhookEvent"/> to <see cref="OnUnknownEventAsync"/>; any other type to
+    /// <see cref="OnUnhandledEventAsync"/>.
+    /// </summary>
     public virtual Task HandleAsync(JiraWebhookEvent webhookEvent, WebhookDeliveryContext context, CancellationToken cancellationToken)
     {
         if (webhookEvent is null) throw new ArgumentNullException(nameof(webhookEvent));
-        return webhookEvent switch
-        {
-            IssueCreatedEvent e => OnIssueCreatedAsync(e, context, cancellationToken),
-            IssueUpdatedEvent e => OnIssueUpdatedAsync(e, context, cancellationToken),
-            IssueDeletedEvent e => OnIssueDeletedAsync(e, context, cancellationToken),
-            IssuePropertySetEvent e => OnIssuePropertySetAsync(e, context, cancellationToken),
-            IssuePropertyDeletedEvent e => OnIssuePropertyDeletedAsync(e, context, cancellationToken),
-            CommentCreatedEvent e => OnCommentCreatedAsync(e, context, cancellationToken),
-            CommentUpdatedEvent e => OnCommentUpdatedAsync(e, context, cancellationToken),
-            CommentDeletedEvent e => OnCommentDeletedAsync(e, context, cancellationToken),
-            WorklogCreatedEvent e => OnWorklogCreatedAsync(e, context, cancellationToken),
-            WorklogUpdatedEvent e => OnWorklogUpdatedAsync(e, context, cancellationToken),
-            WorklogDeletedEvent e => OnWorklogDeletedAsync(e, context, cancellationToken),
-            AttachmentCreatedEvent e => OnAttachmentCreatedAsync(e, context, cancellationToken),
-            AttachmentDeletedEvent e => OnAttachmentDeletedAsync(e, context, cancellationToken),
-            IssueLinkCreatedEvent e => OnIssueLinkCreatedAsync(e, context, cancellationToken),
-            IssueLinkDeletedEvent e => OnIssueLinkDeletedAsync(e, context, cancellationToken),
-            ProjectCreatedEvent e => OnProjectCreatedAsync(e, context, cancellationToken),
-            ProjectUpdatedEvent e => OnProjectUpdatedAsync(e, context, cancellationToken),
-            ProjectDeletedEvent e => OnProjectDeletedAsync(e, context, cancellationToken),
-            ProjectSoftDeletedEvent e => OnProjectSoftDeletedAsync(e, context, cancellationToken),
-            ProjectRestoredDeletedEvent e => OnProjectRestoredDeletedAsync(e, context, cancellationToken),
-            ProjectArchivedEvent e => OnProjectArchivedAsync(e, context, cancellationToken),
-            ProjectRestoredArchivedEvent e => OnProjectRestoredArchivedAsync(e, context, cancellationToken),
-            VersionCreatedEvent e => OnVersionCreatedAsync(e, context, cancellationToken),
-            VersionUpdatedEvent e => OnVersionUpdatedAsync(e, context, cancellationToken),
-            VersionDeletedEvent e => OnVersionDeletedAsync(e, context, cancellationToken),
-            VersionReleasedEvent e => OnVersionReleasedAsync(e, context, cancellationToken),
-            VersionUnreleasedEvent e => OnVersionUnreleasedAsync(e, context, cancellationToken),
-            VersionMovedEvent e => OnVersionMovedAsync(e, context, cancellationToken),
-            VersionMergedEvent e => OnVersionMergedAsync(e, context, cancellationToken),
-            IssueTypeCreatedEvent e => OnIssueTypeCreatedAsync(e, context, cancellationToken),
-            IssueTypeUpdatedEvent e => OnIssueTypeUpdatedAsync(e, context, cancellationToken),
-            IssueTypeDeletedEvent e => OnIssueTypeDeletedAsync(e, context, cancellationToken),
-            FilterCreatedEvent e => OnFilterCreatedAsync(e, context, cancellationToken),
-            FilterUpdatedEvent e => OnFilterUpdatedAsync(e, context, cancellationToken),
-            FilterDeletedEvent e => OnFilterDeletedAsync(e, context, cancellationToken),
-            UserCreatedEvent e => OnUserCreatedAsync(e, context, cancellationToken),
-            UserUpdatedEvent e => OnUserUpdatedAsync(e, context, cancellationToken),
-            UserDeletedEvent e => OnUserDeletedAsync(e, context, cancellationToken),
-            SprintCreatedEvent e => OnSprintCreatedAsync(e, context, cancellationToken),
-            SprintUpdatedEvent e => OnSprintUpdatedAsync(e, context, cancellationToken),
-            SprintDeletedEvent e => OnSprintDeletedAsync(e, context, cancellationToken),
-            SprintStartedEvent e => OnSprintStartedAsync(e, context, cancellationToken),
-            SprintClosedEvent e => OnSprintClosedAsync(e, context, cancellationToken),
-            BoardCreatedEvent e => OnBoardCreatedAsync(e, context, cancellationToken),
-            BoardUpdatedEvent e => OnBoardUpdatedAsync(e, context, cancellationToken),
-            BoardDeletedEvent e => OnBoardDeletedAsync(e, context, cancellationToken),
-            BoardConfigurationChangedEvent e => OnBoardConfigurationChangedAsync(e, context, cancellationToken),
-            VotingOptionChangedEvent e => OnVotingOptionChangedAsync(e, context, cancellationToken),
-            WatchingOptionChangedEvent e => OnWatchingOptionChangedAsync(e, context, cancellationToken),
-            UnassignedIssuesOptionChangedEvent e => OnUnassignedIssuesOptionChangedAsync(e, context, cancellationToken),
-            SubtasksOptionChangedEvent e => OnSubtasksOptionChangedAsync(e, context, cancellationToken),
-            AttachmentsOptionChangedEvent e => OnAttachmentsOptionChangedAsync(e, context, cancellationToken),
-            IssueLinksOptionChangedEvent e => OnIssueLinksOptionChangedAsync(e, context, cancellationToken),
-            TimeTrackingOptionChangedEvent e => OnTimeTrackingOptionChangedAsync(e, context, cancellationToken),
-            TimeTrackingProviderOptionChangedEvent e => OnTimeTrackingProviderOptionChangedAsync(e, context, cancellationToken),
-            AppAccessToObjectsBlockedEvent e => OnAppAccessToObjectsBlockedAsync(e, context, cancellationToken),
-            AppAccessToObjectsInContainerBlockedEvent e => OnAppAccessToObjectsInContainerBlockedAsync(e, context, cancellationToken),
-            JiraExpressionEvaluationFailedEvent e => OnJiraExpressionEvaluationFailedAsync(e, context, cancellationToken),
-            UnknownWebhookEvent e => OnUnknownEventAsync(e, context, cancellationToken),
-            _ => OnUnhandledEventAsync(webhookEvent, context, cancellationToken),
-        };
+        if (webhookEvent is UnknownWebhookEvent unknown) return OnUnknownEventAsync(unknown, context, cancellationToken);
+        return ProcessorDispatch.Default.TryGet(webhookEvent.GetType()) is { } dispatch
+            ? dispatch(this, webhookEvent, context, cancellationToken)
+            : OnUnhandledEventAsync(webhookEvent, context, cancellationToken);
     }
 
     /// <summary>Handles <c>jira:issue_created</c>: an issue was created.</summary>

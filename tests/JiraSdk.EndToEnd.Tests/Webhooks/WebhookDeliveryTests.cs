@@ -83,7 +83,7 @@ public class WebhookDeliveryTests : SandboxFixture
             events.Add(e);
             return Task.CompletedTask;
         });
-        var trigger = new JqlPollingTrigger(Sandbox.Client.HttpClient,
+        var trigger = new JqlPollingTrigger(Sandbox.Client,
             new JqlPollingTriggerOptions { Jql = "project = DOCS", StartAt = DateTimeOffset.UtcNow.AddMinutes(-1), Fields = ["summary", "status"] }, handler);
         await trigger.PollOnceAsync(CancellationToken.None);
         var before = events.Count;

@@ -8,7 +8,7 @@ using RichardSzalay.MockHttp;
 namespace JiraSdk.Webhooks.Tests.Polling;
 
 /// <summary>
-/// POST /rest/api/3/search/jql faked over an in-memory issue list, with Jira's minute-precision <c>updated &gt;=</c>,
+/// GET /rest/api/3/search/jql (what <c>jira.V3.SearchIssuesAsync</c> sends) faked over an in-memory issue list, with Jira's minute-precision <c>updated &gt;=</c>,
 /// <c>ORDER BY updated, id</c> and opaque nextPageToken paging.
 /// </summary>
 internal sealed class FakeJiraSearch
@@ -19,7 +19,7 @@ internal sealed class FakeJiraSearch
 
     public FakeJiraSearch()
     {
-        Mock.When(HttpMethod.Post, Site + "rest/api/3/search/jql").Respond(Search);
+        Mock.When(HttpMethod.Get, Site + "rest/api/3/search/jql").Respond(Search);
     }
 
     public MockHttpMessageHandler Mock { get; } = new();
@@ -27,7 +27,7 @@ internal sealed class FakeJiraSearch
 
     public int RequestCount { get { lock (_gate) return Requests.Count; } }
 
-    public HttpClient NewClient() => new(Mock) { BaseAddress = new Uri(Site) };
+    public JiraClient NewClient() => new(new HttpClient(Mock) { BaseAddress = new Uri(Site) });
 
     public void Upsert(string id, DateTimeOffset updated, DateTimeOffset? created = null)
     {
@@ -42,7 +42,15 @@ internal sealed class FakeJiraSearch
 
     private HttpResponseMessage Search(HttpRequestMessage request)
     {
-        var body = JsonNode.Parse(request.Content!.ReadAsStringAsync().GetAwaiter().GetResult())!.AsObject();
+        // The query as an object, so tests read it alike whatever the transport: fields as an array.
+        var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query);
+        var body = new JsonObject
+        {
+            ["jql"] = query["jql"],
+            ["maxResults"] = int.Parse(query["maxResults"]!, CultureInfo.InvariantCulture),
+            ["fields"] = new JsonArray((query["fields"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(f => (JsonNode)JsonValue.Create(f)!).ToArray()),
+        };
+        if (query["nextPageToken"] is { } pageToken) body["nextPageToken"] = pageToken;
         lock (_gate)
         {
             Requests.Add(body);
