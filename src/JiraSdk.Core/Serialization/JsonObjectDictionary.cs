@@ -40,7 +40,11 @@ internal sealed class JsonObjectDictionary : IDictionary<string, object>, IReadO
 
     private static object ValueOf(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null! : value;
 
+#if NET8_0_OR_GREATER
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object value)
+#else
+    public bool TryGetValue(string key, out object value)
+#endif
     {
         if (key is null) throw new ArgumentNullException(nameof(key));
         if (_values is { } built) return built.TryGetValue(key, out value);
