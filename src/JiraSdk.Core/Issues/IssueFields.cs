@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using JiraSdk.Errors;
 using JiraSdk.RichText;
+using JiraSdk.Serialization;
 
 namespace JiraSdk.Issues;
 
@@ -31,11 +32,10 @@ public sealed class IssueFields : IDictionary<string, object>
     // Fields read from Jira stay in their JSON until the dictionary itself is wanted (enumerated, counted or changed):
     // the accessors look fields up in the JSON, so reading a few fields of an issue, or of each issue on a page, does not
     // pay for a string and a box per field.
-    private readonly JsonElement _json;
-    private Dictionary<string, object?>? _values;
+    private readonly JsonObjectDictionary _entries;
 
     /// <summary>No fields; add them as dictionary entries (e.g. to build an issue for a test).</summary>
-    public IssueFields() => _values = new Dictionary<string, object?>(StringComparer.Ordinal);
+    public IssueFields() => _entries = new JsonObjectDictionary(EmptyObject);
 
     /// <summary>Reads fields from the <c>fields</c> JSON object of an issue.</summary>
     /// <param name="fields">The <c>fields</c> object.</param>
@@ -44,7 +44,7 @@ public sealed class IssueFields : IDictionary<string, object>
     {
         if (fields.ValueKind != JsonValueKind.Object)
             throw new ArgumentException($"An issue's fields are a JSON object, not a {fields.ValueKind}.", nameof(fields));
-        _json = fields;
+        _entries = new JsonObjectDictionary(fields);
     }
 
     /// <summary>Copies fields from a dictionary of field values (<see cref="JsonElement"/>s as read, or values set by hand).</summary>
@@ -52,29 +52,11 @@ public sealed class IssueFields : IDictionary<string, object>
     public IssueFields(IDictionary<string, object?> fields) : this()
     {
         if (fields is null) throw new ArgumentNullException(nameof(fields));
-        foreach (var pair in fields) _values[pair.Key] = pair.Value;
-    }
-
-    /// <summary>Every field as a dictionary entry, built from the JSON the first time it is wanted.</summary>
-    private Dictionary<string, object?> Entries
-    {
-        get
-        {
-            if (_values is { } built) return built;
-            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-            // A repeated name keeps its last value, as JsonElement.TryGetProperty finds it before the dictionary exists.
-            foreach (var property in _json.EnumerateObject())
-                values[property.Name] = property.Value.ValueKind == JsonValueKind.Null ? null : property.Value;
-            return Interlocked.CompareExchange(ref _values, values, null) ?? values;
-        }
+        foreach (var pair in fields) _entries[pair.Key] = pair.Value!;
     }
 
     /// <summary>The JSON the fields were read from, while no entry has been changed (or enumerated); written back as it is.</summary>
-    internal bool TryGetUnchangedJson(out JsonElement json)
-    {
-        json = _json;
-        return _values is null;
-    }
+    internal bool TryGetUnchangedJson(out JsonElement json) => _entries.TryGetUnchangedJson(out json);
 
     /// <summary>Where shape mismatches are reported; set while the generated clients read a response.</summary>
     internal FieldShapeReport? Report { get; set; }
@@ -161,7 +143,7 @@ public sealed class IssueFields : IDictionary<string, object>
     public AdfDocument? Environment => GetDocument("environment");
 
     /// <summary>The ids of every field present, system and custom.</summary>
-    public IEnumerable<string> FieldIds => Entries.Keys;
+    public IEnumerable<string> FieldIds => _entries.Keys;
 
     /// <summary>A rich-text field as a document: ADF (v3) as it is, wiki markup (v2, Data Center) converted.</summary>
     /// <param name="fieldId">The field id: <c>description</c>, <c>environment</c>, <c>customfield_10010</c>, ….</param>
@@ -169,7 +151,7 @@ public sealed class IssueFields : IDictionary<string, object>
     public AdfDocument? GetDocument(string fieldId)
     {
         if (GetField(fieldId) is not { } value) return null;
-        if (_values is { } values && values.TryGetValue(fieldId, out var raw) && raw is AdfDocument document) return document;
+        if (_entries.TryGetValue(fieldId, out var raw) && raw is AdfDocument document) return document;
         try
         {
             switch (value.ValueKind)
@@ -193,8 +175,7 @@ public sealed class IssueFields : IDictionary<string, object>
     public bool TryGetField(string fieldId, out JsonElement value)
     {
         if (fieldId is null) throw new ArgumentNullException(nameof(fieldId));
-        if (_values is null) return _json.TryGetProperty(fieldId, out value);
-        if (_values.TryGetValue(fieldId, out var raw))
+        if (_entries.TryGetValue(fieldId, out var raw))
         {
             value = ToElement(raw);
             return true;
@@ -259,28 +240,28 @@ public sealed class IssueFields : IDictionary<string, object>
     public object this[string key]
     {
         get => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The issue has no field '{key}'.");
-        set => Entries[key] = value;
+        set => _entries[key] = value;
     }
 
     /// <inheritdoc />
-    public ICollection<string> Keys => Entries.Keys;
+    public ICollection<string> Keys => _entries.Keys;
 
     /// <inheritdoc />
-    public ICollection<object> Values => Entries.Values!;
+    public ICollection<object> Values => ((IDictionary<string, object>)_entries).Values;
 
     /// <inheritdoc />
-    public int Count => Entries.Count;
+    public int Count => _entries.Count;
 
     bool ICollection<KeyValuePair<string, object>>.IsReadOnly => false;
 
     /// <inheritdoc />
-    public void Add(string key, object value) => Entries.Add(key, value);
+    public void Add(string key, object value) => _entries.Add(key, value);
 
     /// <inheritdoc />
     public bool ContainsKey(string key) => TryGetValue(key, out _);
 
     /// <inheritdoc />
-    public bool Remove(string key) => Entries.Remove(key);
+    public bool Remove(string key) => _entries.Remove(key);
 
     /// <inheritdoc />
 #if NET8_0_OR_GREATER
@@ -288,31 +269,21 @@ public sealed class IssueFields : IDictionary<string, object>
 #else
     public bool TryGetValue(string key, out object value)
 #endif
-    {
-        if (key is null) throw new ArgumentNullException(nameof(key));
-        if (_values is { } values) return values.TryGetValue(key, out value!);
-        if (_json.TryGetProperty(key, out var found))
-        {
-            value = found.ValueKind == JsonValueKind.Null ? null! : found;
-            return true;
-        }
-        value = null!;
-        return false;
-    }
+        => _entries.TryGetValue(key, out value!);
 
     /// <inheritdoc />
-    public void Clear() => Entries.Clear();
+    public void Clear() => _entries.Clear();
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, object>> GetEnumerator() =>
-        Entries.Select(pair => new KeyValuePair<string, object>(pair.Key, pair.Value!)).GetEnumerator();
+        _entries.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    void ICollection<KeyValuePair<string, object>>.Add(KeyValuePair<string, object> item) => Entries.Add(item.Key, item.Value);
+    void ICollection<KeyValuePair<string, object>>.Add(KeyValuePair<string, object> item) => _entries.Add(item.Key, item.Value);
 
     bool ICollection<KeyValuePair<string, object>>.Contains(KeyValuePair<string, object> item) =>
-        ((ICollection<KeyValuePair<string, object?>>)Entries).Contains(new KeyValuePair<string, object?>(item.Key, item.Value));
+        _entries.Contains(item);
 
     void ICollection<KeyValuePair<string, object>>.CopyTo(KeyValuePair<string, object>[] array, int arrayIndex)
     {
@@ -320,12 +291,12 @@ public sealed class IssueFields : IDictionary<string, object>
     }
 
     bool ICollection<KeyValuePair<string, object>>.Remove(KeyValuePair<string, object> item) =>
-        ((ICollection<KeyValuePair<string, object?>>)Entries).Remove(new KeyValuePair<string, object?>(item.Key, item.Value));
+        _entries.Remove(item);
 
     /// <summary>Reports that the JSON at <c>fields.<paramref name="path"/></c> is not <paramref name="expected"/>; throws in strict mode.</summary>
     internal void Mismatch(string path, string expected, JsonElement actual) => Report?.Mismatch(path, expected, actual);
 
-    internal IEnumerable<KeyValuePair<string, object?>> RawValues => Entries;
+    internal IEnumerable<KeyValuePair<string, object?>> RawValues => _entries!;
 
     private string? StringField(string fieldId)
     {
@@ -353,4 +324,6 @@ public sealed class IssueFields : IDictionary<string, object>
     };
 
     private static readonly JsonElement NullElement = JsonDocument.Parse("null").RootElement;
+
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
 }

@@ -38,6 +38,13 @@ internal sealed class JsonObjectDictionary : IDictionary<string, object>, IReadO
         }
     }
 
+    /// <summary>The JSON object itself, while the dictionary has not been built (so nothing was changed).</summary>
+    public bool TryGetUnchangedJson(out JsonElement json)
+    {
+        json = _json;
+        return _values is null;
+    }
+
     private static object ValueOf(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null! : value;
 
 #if NET8_0_OR_GREATER
