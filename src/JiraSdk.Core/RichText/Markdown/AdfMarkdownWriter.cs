@@ -339,9 +339,19 @@ internal sealed class AdfMarkdownWriter
             {
                 case AdfStrongMark when IsBareMark(mark) && Flanks(inner):
                     return "**" + inner + "**";
+                // Strong around emphasis: "***x***" would read back as emphasis around strong, "**_x_**" reads as written.
+                case AdfStrongMark when IsBareMark(mark) && Wrapped(inner, "*") is { } emphasized && Flanks(emphasized):
+                    return "**_" + emphasized + "_**";
+                case AdfStrongMark when IsBareMark(mark) && FlanksMarked(inner):
+                    return "**" + inner + "**";
                 case AdfEmMark when IsBareMark(mark) && Flanks(inner):
                     return "*" + inner + "*";
-                case AdfStrikeMark when IsBareMark(mark) && Flanks(inner):
+                // Emphasis around strong: "***x***" (CommonMark reads it as <em><strong>x</strong></em>).
+                case AdfEmMark when IsBareMark(mark) && Wrapped(inner, "**") is { } strong && Flanks(strong):
+                    return "*" + inner + "*";
+                case AdfEmMark when IsBareMark(mark) && FlanksMarked(inner):
+                    return "*" + inner + "*";
+                case AdfStrikeMark when IsBareMark(mark) && (Flanks(inner) || FlanksMarked(inner)):
                     return "~~" + inner + "~~";
                 case AdfCodeMark when IsBareMark(mark) && to == from + 1 && nodes[from] is AdfText code && code.Marks!.Count == depth + 1
                                       && code.Text.IndexOf('\n') < 0 && code.Text.IndexOf('\r') < 0:
@@ -362,6 +372,22 @@ internal sealed class AdfMarkdownWriter
 
     // Emphasis delimiters open and close reliably when the text inside starts and ends with a letter or digit.
     private static bool Flanks(string inner) => inner.Length > 0 && char.IsLetterOrDigit(inner[0]) && char.IsLetterOrDigit(inner[inner.Length - 1]);
+
+    // The text between a delimiter pair the writer put around the whole of inner, if it did.
+    private static string? Wrapped(string inner, string delimiter)
+    {
+        if (inner.Length <= 2 * delimiter.Length || !inner.StartsWith(delimiter, StringComparison.Ordinal) || !inner.EndsWith(delimiter, StringComparison.Ordinal)) return null;
+        var body = inner.Substring(delimiter.Length, inner.Length - 2 * delimiter.Length);
+        return body.Length > 0 && body[0] != delimiter[0] && body[body.Length - 1] != delimiter[0] ? body : null;
+    }
+
+    // Inner text that is itself one marked span (strike, or the other emphasis) around flanking text: the outer
+    // delimiter then touches punctuation, which CommonMark accepts at a word's edge (the writer checks the read-back).
+    // Not code: ADF's code mark combines only with link and annotation, and the reader reads **`x`** as code alone.
+    private static bool FlanksMarked(string inner) =>
+        (Wrapped(inner, "~~") is { } strike && Flanks(strike))
+        || (Wrapped(inner, "**") is { } strong && Flanks(strong))
+        || (Wrapped(inner, "*") is { } em && Flanks(em));
 
     private static bool IsPlainLink(AdfLinkMark link, out string href, out string? title)
     {

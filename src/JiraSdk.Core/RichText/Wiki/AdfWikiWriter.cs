@@ -129,7 +129,8 @@ internal sealed class AdfWikiWriter
             var itemPath = $"{path}.content[{i}]";
             lines.Add(items[i] switch
             {
-                AdfTaskItem task => prefix + (task.State == "DONE" ? " [x] " : " [ ] ") + Inlines(task.Content, itemPath),
+                // Escaped: unescaped brackets are a link in wiki markup ("[ ]" would become a link to " ").
+                AdfTaskItem task => prefix + (task.State == "DONE" ? " \\[x\\] " : " \\[ \\] ") + Inlines(task.Content, itemPath),
                 AdfDecisionItem decision => prefix + " " + Inlines(decision.Content, itemPath),
                 AdfTaskList or AdfDecisionList => Tasks(items[i], itemPath, prefix + "*"),
                 _ => Block(items[i], itemPath, prefix),
