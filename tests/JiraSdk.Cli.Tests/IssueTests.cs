@@ -29,6 +29,30 @@ public sealed class IssueTests
     }
 
     [Test]
+    public async Task Get_prints_a_document_with_its_blocks_and_breaks_on_their_own_lines()
+    {
+        await using var jira = new FakeJira(_ => (200, """
+            {"id":"10001","key":"DOCS-7","fields":{"summary":"S","description":{"type":"doc","version":1,"content":[
+              {"type":"taskList","attrs":{"localId":""},"content":[
+                {"type":"taskItem","attrs":{"localId":"","state":"TODO"},"content":[{"type":"text","text":"todo item"}]},
+                {"type":"taskItem","attrs":{"localId":"","state":"DONE"},"content":[{"type":"text","text":"done item"}]}]},
+              {"type":"blockquote","content":[{"type":"paragraph","content":[{"type":"text","text":"A quote"},{"type":"hardBreak"},{"type":"text","text":"over two lines"}]}]}]}}}
+            """));
+        using var cli = new CliHarness();
+        cli.UseBasic(jira.BaseUri);
+
+        var text = await cli.RunAsync("issue", "get", "DOCS-7", "--fields", "summary,description");
+
+        Assert.That(text.ExitCode, Is.EqualTo(0), text.ToString());
+        Assert.That(text.Out, Does.Contain(
+            "  description: [ ] todo item\n" +
+            "               [x] done item\n" +
+            "\n" +
+            "               > A quote\n" +
+            "               > over two lines\n"));
+    }
+
+    [Test]
     public async Task Create_sends_the_fields_and_prints_the_new_key()
     {
         await using var jira = new FakeJira(_ => (201, """{"id":"10002","key":"DOCS-8","self":"x"}"""));

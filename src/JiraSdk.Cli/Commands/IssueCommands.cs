@@ -52,7 +52,7 @@ internal static class IssueCommands
             await context.Output.WriteLineAsync(FieldText.IssueField(root, "key"));
             var width = shown.Max(f => f.Length);
             foreach (var field in shown.Where(f => f != "key"))
-                await context.Output.WriteLineAsync($"  {(field + ":").PadRight(width + 1)} {FieldText.IssueField(root, field)}".TrimEnd());
+                await context.Output.WriteLineAsync($"  {(field + ":").PadRight(width + 1)} {FieldText.Indented(FieldText.IssueField(root, field), width + 4)}".TrimEnd());
             await context.Output.WriteLineAsync($"  {"url:".PadRight(width + 1)} {new Uri(connection.SiteUrl, "browse/" + Uri.EscapeDataString(FieldText.IssueField(root, "key")))}");
             return ExitCodes.Success;
         });

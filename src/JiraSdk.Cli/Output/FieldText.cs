@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using JiraSdk.Issues;
+using JiraSdk.RichText;
 
 namespace JiraSdk.Cli.Output;
 
@@ -20,27 +20,22 @@ internal static class FieldText
 
     private static string RenderObject(JsonElement value)
     {
-        // An Atlassian Document Format body (v3 description, comment): its text nodes.
+        // An Atlassian Document Format body (v3 description, comment): the SDK's plain text (blocks on their own lines).
         if (value.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "doc")
         {
-            var text = new StringBuilder();
-            AppendText(value, text);
-            return text.ToString().Trim();
+            try
+            {
+                return AdfDocument.FromJson(value).ToPlainText();
+            }
+            catch (AdfFormatException)
+            {
+                return value.GetRawText();
+            }
         }
         foreach (var name in NameProperties)
             if (value.TryGetProperty(name, out var property) && property.ValueKind is JsonValueKind.String or JsonValueKind.Number)
                 return Render(property);
         return value.GetRawText();
-    }
-
-    private static void AppendText(JsonElement node, StringBuilder text)
-    {
-        if (node.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String) text.Append(t.GetString());
-        if (node.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var child in content.EnumerateArray()) AppendText(child, text);
-            if (node.TryGetProperty("type", out var type) && type.GetString() is "paragraph" or "heading") text.Append(' ');
-        }
     }
 
     /// <summary>The field of an issue (<c>key</c> and <c>id</c> are top-level, the rest under <c>fields</c>).</summary>
@@ -59,6 +54,10 @@ internal static class FieldText
         if (field == "id" && issue.Id is { } id) return id;
         return issue.Fields is { } fields && fields.TryGetField(field, out var value) ? Render(value) : string.Empty;
     }
+
+    /// <summary>A multi-line value (a document's plain text) with its later lines indented to the value's column.</summary>
+    public static string Indented(string text, int column) =>
+        text.IndexOf('\n') < 0 ? text : string.Join("\n", text.Split('\n').Select((line, i) => i == 0 || line.TrimEnd().Length == 0 ? line.TrimEnd() : new string(' ', column) + line.TrimEnd()));
 
     /// <summary>Cuts long values so the table stays readable; whitespace runs become one space.</summary>
     public static string Cell(string text, int width)
