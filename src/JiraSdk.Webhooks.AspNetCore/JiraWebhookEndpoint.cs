@@ -133,6 +133,6 @@ internal sealed partial class JiraWebhookEndpoint
         return buffer.ToArray();
     }
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Receiving a Jira webhook delivery failed; answered 503 so Jira retries.")]
+    [LoggerMessage(EventId = 20, Level = LogLevel.Error, Message = "Receiving a Jira webhook delivery failed; answered 503 so Jira retries")]
     private static partial void Failed(ILogger logger, Exception error);
 }

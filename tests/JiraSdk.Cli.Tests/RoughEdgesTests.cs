@@ -92,9 +92,11 @@ public sealed class DoctorTests
 
         var run = await cli.RunAsync("doctor");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString()); // the loopback site is http, which doctor flags
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         var lines = run.Out.TrimEnd().Split('\n');
-        Assert.That(lines.Where(l => l.StartsWith("fix", StringComparison.Ordinal)), Is.EqualTo(new[] { $"fix  url          {jira.BaseUri} is not https: credentials would travel in clear text" }));
+        Assert.That(lines.Where(l => l.StartsWith("fix", StringComparison.Ordinal)), Is.Empty, run.Out);
+        // http is fine on loopback (the sandbox, a local Jira): nothing travels on a network.
+        Assert.That(lines, Has.Some.EqualTo($"ok   url          {jira.BaseUri} (http on loopback: this machine only)"));
         Assert.That(lines, Has.Some.StartsWith("ok   credentials  basic (ada@example.com"));
         Assert.That(lines, Has.Some.StartsWith("ok   route        the site itself"));
         Assert.That(lines, Has.Some.StartsWith("ok   clock"));

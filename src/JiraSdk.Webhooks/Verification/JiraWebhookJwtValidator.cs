@@ -74,8 +74,8 @@ internal sealed class JiraWebhookJwtValidator
         var now = _timeProvider.GetUtcNow().UtcDateTime;
         // JsonWebToken reports an absent claim as DateTime.MinValue.
         if (jwt.ValidTo == DateTime.MinValue || now > jwt.ValidTo + _clockSkew) return WebhookSignatureStatus.Expired;
-        if (jwt.ValidFrom != DateTime.MinValue && now + _clockSkew < jwt.ValidFrom) return WebhookSignatureStatus.Expired;
-        if (jwt.IssuedAt != DateTime.MinValue && now + _clockSkew < jwt.IssuedAt) return WebhookSignatureStatus.Expired;
+        if (jwt.ValidFrom != DateTime.MinValue && now + _clockSkew < jwt.ValidFrom) return WebhookSignatureStatus.NotYetValid;
+        if (jwt.IssuedAt != DateTime.MinValue && now + _clockSkew < jwt.IssuedAt) return WebhookSignatureStatus.NotYetValid;
         return WebhookSignatureStatus.Valid;
     }
 

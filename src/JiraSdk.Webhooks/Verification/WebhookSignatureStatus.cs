@@ -15,11 +15,13 @@ public enum WebhookSignatureStatus
     UnsupportedMethod,
     /// <summary>The signature does not match the body, or the token's signature matches none of the client secrets.</summary>
     Invalid,
-    /// <summary>The token is expired, not yet valid, issued in the future, or has no expiry.</summary>
+    /// <summary>The token is expired, or has no expiry (a token that never expires is refused).</summary>
     Expired,
     /// <summary>
     /// The delivery carries no signature and was accepted anyway, because
     /// <see cref="JiraWebhookOptions.AllowUnsigned"/> is set.
     /// </summary>
     Unsigned,
+    /// <summary>The token is not valid yet: its <c>nbf</c> or <c>iat</c> is later than now plus the clock skew.</summary>
+    NotYetValid,
 }

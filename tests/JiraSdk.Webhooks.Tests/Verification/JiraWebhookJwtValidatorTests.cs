@@ -54,8 +54,8 @@ public class JiraWebhookJwtValidatorTests
     {
         Assert.That(await Check(TestJwt.Create(ClientSecret, Now, expiresIn: TimeSpan.FromSeconds(-20))), Is.EqualTo(WebhookSignatureStatus.Valid), "within the skew");
         Assert.That(await Check(TestJwt.Create(ClientSecret, Now, expiresIn: TimeSpan.FromMinutes(-1))), Is.EqualTo(WebhookSignatureStatus.Expired));
-        Assert.That(await Check(TestJwt.Create(ClientSecret, Now, notBeforeIn: TimeSpan.FromMinutes(2))), Is.EqualTo(WebhookSignatureStatus.Expired));
-        Assert.That(await Check(TestJwt.Create(ClientSecret, Now, issuedIn: TimeSpan.FromMinutes(2), expiresIn: TimeSpan.FromMinutes(5))), Is.EqualTo(WebhookSignatureStatus.Expired));
+        Assert.That(await Check(TestJwt.Create(ClientSecret, Now, notBeforeIn: TimeSpan.FromMinutes(2))), Is.EqualTo(WebhookSignatureStatus.NotYetValid));
+        Assert.That(await Check(TestJwt.Create(ClientSecret, Now, issuedIn: TimeSpan.FromMinutes(2), expiresIn: TimeSpan.FromMinutes(5))), Is.EqualTo(WebhookSignatureStatus.NotYetValid));
         Assert.That(await Check(TestJwt.Create(ClientSecret, Now, withExpiry: false)), Is.EqualTo(WebhookSignatureStatus.Expired), "a token without exp never expires, so it is refused");
     }
 
