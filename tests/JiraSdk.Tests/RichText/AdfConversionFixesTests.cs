@@ -73,4 +73,29 @@ public class AdfConversionFixesTests
         Assert.That(AdfDocument.FromMarkdown("a **_b_** c").ToMarkdown(), Is.EqualTo("a **_b_** c"));
         Assert.That(AdfDocument.FromMarkdown("a ~~**b**~~ and **~~c~~** d").ToMarkdown(), Is.EqualTo("a ~~**b**~~ and **~~c~~** d"));
     }
+
+    [Test]
+    public void A_markdown_image_paragraph_is_an_external_media_node_and_writes_back_as_an_image()
+    {
+        var doc = AdfDocument.FromMarkdown("Intro\n\n![a chart](https://e.com/i.png)\n\n![](<https://e.com/my image.png>)");
+        Assert.That(doc.ToJson(), Does.Contain(
+            """{"type":"mediaSingle","attrs":{"layout":"center"},"content":[{"type":"media","attrs":{"type":"external","url":"https://e.com/i.png","alt":"a chart"}}]}"""));
+        var result = AdfTestFiles.Schema.Validate(doc);
+        Assert.That(result.IsValid, Is.True, string.Join("\n", result.Errors));
+        Assert.That(doc.ToMarkdown(), Is.EqualTo("Intro\n\n![a chart](https://e.com/i.png)\n\n![](<https://e.com/my image.png>)"));
+        Assert.That(AdfNode.DeepEquals(AdfDocument.FromMarkdown(doc.ToMarkdown()), doc), Is.True);
+    }
+
+    [Test]
+    public void An_image_among_text_or_nested_stays_a_link_and_nested_media_round_trips_as_a_directive()
+    {
+        var inline = AdfDocument.FromMarkdown("see ![chart](https://e.com/i.png)\n\n- ![chart](https://e.com/i.png)");
+        Assert.That(inline.ToJson(), Does.Not.Contain("media").And.Contain("\"href\":\"https://e.com/i.png\""));
+
+        var nested = Doc("""{"type":"bulletList","content":[{"type":"listItem","content":[""" + Para(Text("x")) +
+            """,{"type":"mediaSingle","attrs":{"layout":"center"},"content":[{"type":"media","attrs":{"type":"external","url":"https://e.com/i.png"}}]}]}]}""");
+        var markdown = nested.ToMarkdown();
+        Assert.That(markdown, Does.Contain(":::mediaSingle"));
+        Assert.That(AdfNode.DeepEquals(AdfDocument.FromMarkdown(markdown), nested), Is.True, markdown);
+    }
 }

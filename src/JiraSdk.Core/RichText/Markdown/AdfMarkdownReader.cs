@@ -17,7 +17,7 @@ internal static class AdfMarkdownReader
         if (markdown.Count == 1 && markdown[0] is DirectiveLeafBlock { Name: "adf", Json: { } json } && AdfJsonValues.GetString(json, "type") == "doc")
             return AdfDocument.FromJson(json);
         var document = new AdfDocument();
-        ReadBlocks(markdown, document.Blocks);
+        ReadBlocks(markdown, document.Blocks, topLevel: true);
         return document;
     }
 
@@ -25,12 +25,15 @@ internal static class AdfMarkdownReader
     /// <param name="into">Where the ADF blocks go.</param>
     /// <param name="headings">Whether ADF allows headings here: list items and quotes take none, so a Markdown heading
     /// there becomes a bold paragraph and the document stays valid.</param>
-    private static void ReadBlocks(IEnumerable<Block> container, IList<AdfNode> into, bool headings = true)
+    private static void ReadBlocks(IEnumerable<Block> container, IList<AdfNode> into, bool headings = true, bool topLevel = false)
     {
         foreach (var block in container)
         {
             switch (block)
             {
+                case ParagraphBlock paragraph when topLevel && ExternalImage(paragraph) is { } image:
+                    into.Add(image);
+                    break;
                 case ParagraphBlock paragraph:
                     into.Add(Inlines(new AdfParagraph(), paragraph.Inline));
                     break;
@@ -247,6 +250,27 @@ internal static class AdfMarkdownReader
             result.Content.Add(adfRow);
         }
         return result;
+    }
+
+    /// <summary>
+    /// A top-level paragraph that is only an image (<c>![alt](url)</c>, no title): ADF's image from a URL, a
+    /// <c>mediaSingle</c> (layout <c>center</c>, as Jira's editor inserts one) holding an <c>external</c> media node.
+    /// Images elsewhere (among text, in lists, quotes and cells) stay their alt text linked to the image.
+    /// </summary>
+    private static AdfNode? ExternalImage(ParagraphBlock paragraph)
+    {
+        if (paragraph.Inline?.FirstChild is not LinkInline { IsImage: true } image || image.NextSibling is not null) return null;
+        var url = image.GetDynamicUrl?.Invoke() ?? image.Url;
+        if (string.IsNullOrEmpty(url) || !string.IsNullOrEmpty(image.Title)) return null;
+        var alt = new StringBuilder();
+        for (var inline = image.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            if (inline is not LiteralInline literal) return null;
+            alt.Append(literal.Content.ToString());
+        }
+        var media = new AdfMedia { MediaType = "external", Url = url };
+        if (alt.Length > 0) media.Alt = alt.ToString();
+        return new AdfMediaSingle { Layout = "center", Content = new List<AdfNode> { media } };
     }
 
     private static AdfNode DirectiveNode(string name, JsonObject? json)

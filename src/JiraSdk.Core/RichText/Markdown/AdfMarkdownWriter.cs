@@ -39,6 +39,36 @@ internal sealed class AdfMarkdownWriter
 
     public string WriteBlock(AdfNode node, AdfNode? previous)
     {
+        // The reader makes an image from a URL only of a top-level paragraph: nested ones stay directives.
+        _blockDepth++;
+        try
+        {
+            return _blockDepth == 1 && !_directiveMarks && ExternalImage(node) is { } image ? image : WriteNestedBlock(node, previous);
+        }
+        finally
+        {
+            _blockDepth--;
+        }
+    }
+
+    private int _blockDepth;
+
+    // A mediaSingle (layout center, nothing else) around one external media node (url, alt): "![alt](url)".
+    private static string? ExternalImage(AdfNode node)
+    {
+        if (node is not AdfMediaSingle || node.Marks is not null || node.Properties is not null || node.Attributes is not { Count: 1 } attrs
+            || AdfJsonValues.GetString(attrs, "layout") != "center" || node.Content is not { Count: 1 } content) return null;
+        var media = content[0] as AdfMedia;
+        if (media is null || media.Marks is not null || media.Properties is not null || media.Content is not null || media.MediaType != "external"
+            || media.Url is not { Length: > 0 } url || url.Any(char.IsControl) || media.Attributes!.Count != (media.Alt is null ? 2 : 3)) return null;
+        var alt = new StringBuilder();
+        if (media.Alt is { } text) Escape(text, alt, startsLine: false);
+        var destination = url.Any(c => c is ' ' or '(' or ')' or '<' or '>') ? "<" + EscapeDestination(url) + ">" : EscapeDestination(url);
+        return "![" + alt + "](" + destination + ")";
+    }
+
+    private string WriteNestedBlock(AdfNode node, AdfNode? previous)
+    {
         switch (node)
         {
             case AdfParagraph when IsBare(node) && node.Content is { Count: > 0 }:
