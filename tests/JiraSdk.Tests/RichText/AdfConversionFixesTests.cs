@@ -98,4 +98,17 @@ public class AdfConversionFixesTests
         Assert.That(markdown, Does.Contain(":::mediaSingle"));
         Assert.That(AdfNode.DeepEquals(AdfDocument.FromMarkdown(markdown), nested), Is.True, markdown);
     }
+
+    [Test]
+    public void Markdown_table_column_alignment_is_the_alignment_mark_of_the_cells_paragraphs()
+    {
+        const string markdown = "| a | b | c |\n| --- | :-: | --: |\n| 1 | 2 | 3 |";
+        var doc = AdfDocument.FromMarkdown("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |");
+        var result = AdfTestFiles.Schema.Validate(doc);
+        Assert.That(result.IsValid, Is.True, string.Join("\n", result.Errors));
+        var aligns = doc.Blocks[0].Content!.Select(row => row.Content!.Select(cell => (cell.Content![0].Marks?.SingleOrDefault() as AdfAlignmentMark)?.Align).ToArray()).ToArray();
+        Assert.That(aligns, Is.EqualTo(new[] { new[] { null, "center", "end" }, new[] { null, "center", "end" } }));
+        Assert.That(doc.ToMarkdown(), Is.EqualTo(markdown));
+        Assert.That(AdfNode.DeepEquals(AdfDocument.FromMarkdown(markdown), doc), Is.True);
+    }
 }

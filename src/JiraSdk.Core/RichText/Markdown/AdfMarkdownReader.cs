@@ -245,6 +245,15 @@ internal static class AdfMarkdownReader
                 adfCell.Content = new List<AdfNode>();
                 ReadBlocks(cell, adfCell.Content);
                 if (adfCell.Content.Count == 0) adfCell.Content.Add(new AdfParagraph());
+                // Column alignment is ADF's alignment mark on the cell's paragraphs (left is ADF's default: no mark).
+                // Pipe tables have no spans: a cell's column is its position in the row (Markdig sets ColumnIndex for grid tables only).
+                var column = adfRow.Content.Count;
+                var align = column < table.ColumnDefinitions.Count
+                    ? table.ColumnDefinitions[column].Alignment switch { TableColumnAlign.Center => "center", TableColumnAlign.Right => "end", _ => null }
+                    : null;
+                if (align is not null)
+                    foreach (var paragraph in adfCell.Content.OfType<AdfParagraph>())
+                        paragraph.Marks = new List<AdfMark> { new AdfAlignmentMark { Align = align } };
                 adfRow.Content.Add(adfCell);
             }
             result.Content.Add(adfRow);

@@ -280,15 +280,28 @@ internal sealed class AdfMarkdownWriter
             if (rows[r] is not AdfTableRow row || !IsBare(row) || row.Content is not { Count: > 0 } cells) return false;
             if (width < 0) width = cells.Count;
             else if (cells.Count != width) return false;
-            foreach (var cell in cells)
+            for (var c = 0; c < cells.Count; c++)
             {
+                var cell = cells[c];
                 if (r == 0 ? cell is not AdfTableHeader : cell is not AdfTableCell) return false;
-                if (!IsBare(cell) || cell.Content is not { Count: 1 } content || content[0] is not AdfParagraph paragraph || !IsBare(paragraph)) return false;
+                if (!IsBare(cell) || cell.Content is not { Count: 1 } content || content[0] is not AdfParagraph paragraph) return false;
+                // A column's alignment is its delimiter (":-:", "--:"), so every cell of the column has the same.
+                if (CellAlignment(paragraph) is not { } align || align != CellAlignment((AdfParagraph)rows[0].Content![c].Content![0])) return false;
                 if (paragraph.Content is { Count: 0 }) return false;
                 if (paragraph.Content is { } inline && inline.Any(child => child is AdfHardBreak)) return false;
             }
         }
         return true;
+    }
+
+    // A cell paragraph's alignment ("" for none), or null when it has anything else a GitHub table cannot write.
+    private static string? CellAlignment(AdfParagraph paragraph)
+    {
+        if (paragraph.Attributes is not null || paragraph.Properties is not null) return null;
+        if (paragraph.Marks is null) return string.Empty;
+        return paragraph.Marks is { Count: 1 } marks && marks[0] is AdfAlignmentMark { Properties: null, Attributes.Count: 1, Align: "center" or "end" } alignment
+            ? alignment.Align
+            : null;
     }
 
     private string WriteTable(AdfNode table)
@@ -307,7 +320,8 @@ internal sealed class AdfMarkdownWriter
             if (r == 0)
             {
                 text.Append("\n|");
-                for (var c = 0; c < rows[0].Content!.Count; c++) text.Append(" --- |");
+                foreach (var header in rows[0].Content!)
+                    text.Append(CellAlignment((AdfParagraph)header.Content![0]) switch { "center" => " :-: |", "end" => " --: |", _ => " --- |" });
             }
         }
         return text.ToString();
