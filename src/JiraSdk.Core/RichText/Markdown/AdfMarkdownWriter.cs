@@ -63,8 +63,7 @@ internal sealed class AdfMarkdownWriter
             || media.Url is not { Length: > 0 } url || url.Any(char.IsControl) || media.Attributes!.Count != (media.Alt is null ? 2 : 3)) return null;
         var alt = new StringBuilder();
         if (media.Alt is { } text) Escape(text, alt, startsLine: false);
-        var destination = url.Any(c => c is ' ' or '(' or ')' or '<' or '>') ? "<" + EscapeDestination(url) + ">" : EscapeDestination(url);
-        return "![" + alt + "](" + destination + ")";
+        return "![" + alt + "](" + Destination(url) + ")";
     }
 
     private string WriteNestedBlock(AdfNode node, AdfNode? previous)
@@ -442,11 +441,13 @@ internal sealed class AdfMarkdownWriter
         if (attrs.Count == 2 && link.Title is { Length: > 0 } t) title = t;
         else if (attrs.Count != 1) return false;
         if (url.Any(char.IsControl)) return false;
-        href = url.Length > 0 && !url.Any(c => c is ' ' or '(' or ')' or '<' or '>')
-            ? EscapeDestination(url)
-            : "<" + EscapeDestination(url) + ">";
+        href = Destination(url);
         return true;
     }
+
+    // A link or image destination: in angle brackets when it is empty or has spaces, parentheses or angle brackets.
+    private static string Destination(string url) =>
+        url.Length > 0 && !url.Any(c => c is ' ' or '(' or ')' or '<' or '>') ? EscapeDestination(url) : "<" + EscapeDestination(url) + ">";
 
     private static string EscapeDestination(string url)
     {
