@@ -211,10 +211,26 @@ internal sealed class RateLimitGovernor
         if (request.PathTemplateOf() is { } template)
             return _templateEndpoints.GetOrAdd((request.Method.Method, template), key => key.Method + " " + NormalizedTemplate(key.Template));
         var path = RequestDescription.PathOf(request) ?? string.Empty;
-        var segments = path.Split('/');
-        for (var i = 0; i < segments.Length; i++)
-            if (segments[i].Any(char.IsDigit)) segments[i] = "{}";
-        return request.Method.Method + " " + string.Join("/", segments);
+        // One pass, no split or LINQ: this runs on every request sent without a template (raw requests, self links).
+        var endpoint = new System.Text.StringBuilder(request.Method.Method.Length + 1 + path.Length);
+        endpoint.Append(request.Method.Method).Append(' ');
+        for (var start = 0; start <= path.Length;)
+        {
+            var end = path.IndexOf('/', start);
+            if (end < 0) end = path.Length;
+            if (start > 0) endpoint.Append('/');
+            if (HasDigit(path, start, end)) endpoint.Append("{}");
+            else endpoint.Append(path, start, end - start);
+            start = end + 1;
+        }
+        return endpoint.ToString();
+    }
+
+    private static bool HasDigit(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+            if (char.IsDigit(text[i])) return true;
+        return false;
     }
 
     /// <summary><c>rest/api/3/issue/{issueIdOrKey}/comment?expand={e}</c> → <c>/rest/api/3/issue/{}/comment</c>.</summary>

@@ -156,4 +156,17 @@ public class RateLimitGovernorTests
 
         Assert.That(ArrivalOf(jira.Arrivals, "/rest/api/3/project/TEST", jira.Arrivals.First().At), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(30)));
     }
+
+    [TestCase("https://jira.example/rest/api/3/issue/DOCS-1", "GET /rest/api/{}/issue/{}")]
+    [TestCase("https://jira.example/rest/api/3/issue/DOCS-1/comment/10010?expand=x", "GET /rest/api/{}/issue/{}/comment/{}")]
+    [TestCase("https://jira.example/rest/api/3/myself", "GET /rest/api/{}/myself")]
+    [TestCase("https://jira.example/rest/api/3/project/ABC/", "GET /rest/api/{}/project/ABC/")]
+    [TestCase("https://jira.example/", "GET /")]
+    public void WithoutATemplateEverySegmentHoldingADigitIsOneEndpoint(string url, string expected)
+    {
+        var governor = new JiraSdk.Http.RateLimitGovernor(new FakeTimeProvider());
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+
+        Assert.That(governor.EndpointOf(request), Is.EqualTo(expected));
+    }
 }
