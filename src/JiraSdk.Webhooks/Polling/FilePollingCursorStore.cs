@@ -77,18 +77,7 @@ public sealed class FilePollingCursorStore : IPollingCursorStore
     {
         var all = new Dictionary<string, PollingCursor>(StringComparer.Ordinal);
         if (!File.Exists(_path)) return all;
-        byte[] bytes;
-        using (var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true))
-        {
-            bytes = new byte[file.Length];
-            var read = 0;
-            while (read < bytes.Length)
-            {
-                var n = await file.ReadAsync(bytes, read, bytes.Length - read, cancellationToken).ConfigureAwait(false);
-                if (n == 0) break;
-                read += n;
-            }
-        }
+        var bytes = await Storage.FileBytes.ReadAllAsync(_path, cancellationToken).ConfigureAwait(false);
         if (bytes.Length == 0) return all;
         try
         {

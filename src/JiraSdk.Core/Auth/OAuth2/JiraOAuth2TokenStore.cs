@@ -42,18 +42,7 @@ public sealed class JiraOAuth2FileTokenStore : IJiraOAuth2TokenStore
     public async Task<JiraOAuth2Tokens?> LoadAsync(CancellationToken cancellationToken)
     {
         if (!File.Exists(_path)) return null;
-        byte[] bytes;
-        using (var file = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true))
-        {
-            bytes = new byte[file.Length];
-            var read = 0;
-            while (read < bytes.Length)
-            {
-                var n = await file.ReadAsync(bytes, read, bytes.Length - read, cancellationToken).ConfigureAwait(false);
-                if (n == 0) break;
-                read += n;
-            }
-        }
+        var bytes = await Storage.FileBytes.ReadAllAsync(_path, cancellationToken).ConfigureAwait(false);
         try
         {
             using var document = JsonDocument.Parse(bytes);
