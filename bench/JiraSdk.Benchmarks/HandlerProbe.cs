@@ -49,6 +49,57 @@ internal static class HandlerProbe
         }
     }
 
+    /// <summary>
+    /// Time of a GET with each handler left out in turn, and with the primary handler's decompression off, against the
+    /// whole pipeline in alternating rounds (part of <c>time … breakdown</c>): ratios below 1 are what a handler costs.
+    /// </summary>
+    public static async Task TimeAsync(Uri address, int rounds)
+    {
+        var core = typeof(JiraSdk.Http.JiraTelemetry).Assembly;
+        var settingsType = core.GetType("JiraSdk.Http.JiraPipelineSettings", throwOnError: true)!;
+        var pipeline = core.GetType("JiraSdk.Http.JiraHttpPipeline", throwOnError: true)!;
+        var create = pipeline.GetMethod("CreateHandlers", BindingFlags.Public | BindingFlags.Static)!;
+        var primary = pipeline.GetMethod("CreatePrimaryHandler", BindingFlags.Public | BindingFlags.Static)!;
+        IReadOnlyList<DelegatingHandler> CreateHandlers() => (IReadOnlyList<DelegatingHandler>)create.Invoke(null, [Activator.CreateInstance(settingsType)])!;
+        HttpClient Build(int without, bool decompression)
+        {
+            var handlers = CreateHandlers();
+            HttpMessageHandler inner = decompression ? (HttpMessageHandler)primary.Invoke(null, null)! : new SocketsHttpHandler { AllowAutoRedirect = false };
+            for (var i = handlers.Count - 1; i >= 0; i--)
+            {
+                if (i == without) continue;
+                handlers[i].InnerHandler = inner;
+                inner = handlers[i];
+            }
+            return new HttpClient(inner) { BaseAddress = address, Timeout = Timeout.InfiniteTimeSpan };
+        }
+        var names = CreateHandlers().Select(h => h.GetType().Name).ToList();
+        var whole = Build(-1, decompression: true);
+        var variants = names.Select((name, i) => ("without " + name, Build(i, decompression: true)))
+            .Append(("without decompression", Build(-1, decompression: false)))
+            .Append(("no handlers, no decompression", new HttpClient(new SocketsHttpHandler()) { BaseAddress = address }));
+        foreach (var (name, client) in variants)
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                await FetchAsync(whole);
+                await FetchAsync(client);
+            }
+            var ratios = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                for (var i = 0; i < 100; i++) await FetchAsync(whole);
+                var w = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
+                for (var i = 0; i < 100; i++) await FetchAsync(client);
+                ratios.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds / w);
+            }
+            ratios.Sort();
+            Console.WriteLine($"{name,-44} time vs whole pipeline: {ratios[ratios.Count / 2]:N3} (quartiles {ratios[ratios.Count / 4]:N3}–{ratios[ratios.Count * 3 / 4]:N3})");
+        }
+    }
+
     /// <summary>GET one issue and read its body, disposing the response so a pooled body returns to its pool.</summary>
     internal static async Task FetchAsync(HttpClient client)
     {

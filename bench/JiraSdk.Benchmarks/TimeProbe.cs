@@ -20,6 +20,7 @@ internal static class TimeProbe
         };
         if (breakdown)
         {
+            await HandlerProbe.TimeAsync(benchmarks.Address, rounds);
             // Where the time goes: the pipeline alone (same GET, body read, no model), the generated client alone
             // (over a plain HttpClient), deserializing alone.
             var plain = new HttpClient(new SocketsHttpHandler()) { BaseAddress = benchmarks.Address, Timeout = Timeout.InfiniteTimeSpan };

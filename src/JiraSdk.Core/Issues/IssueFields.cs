@@ -35,7 +35,7 @@ public sealed class IssueFields : IDictionary<string, object>
     private readonly JsonObjectDictionary _entries;
 
     /// <summary>No fields; add them as dictionary entries (e.g. to build an issue for a test).</summary>
-    public IssueFields() => _entries = new JsonObjectDictionary(EmptyObject);
+    public IssueFields() => _entries = new JsonObjectDictionary(Utf8JsonObject.Empty);
 
     /// <summary>Reads fields from the <c>fields</c> JSON object of an issue.</summary>
     /// <param name="fields">The <c>fields</c> object.</param>
@@ -44,8 +44,10 @@ public sealed class IssueFields : IDictionary<string, object>
     {
         if (fields.ValueKind != JsonValueKind.Object)
             throw new ArgumentException($"An issue's fields are a JSON object, not a {fields.ValueKind}.", nameof(fields));
-        _entries = new JsonObjectDictionary(fields);
+        _entries = new JsonObjectDictionary(Utf8JsonObject.FromElement(fields));
     }
+
+    internal IssueFields(Utf8JsonObject fields) => _entries = new JsonObjectDictionary(fields);
 
     /// <summary>Copies fields from a dictionary of field values (<see cref="JsonElement"/>s as read, or values set by hand).</summary>
     /// <param name="fields">The values by field id.</param>
@@ -56,7 +58,11 @@ public sealed class IssueFields : IDictionary<string, object>
     }
 
     /// <summary>The JSON the fields were read from, while no entry has been changed (or enumerated); written back as it is.</summary>
-    internal bool TryGetUnchangedJson(out JsonElement json) => _entries.TryGetUnchangedJson(out json);
+#if NET8_0_OR_GREATER
+    internal bool TryGetUnchangedJson([NotNullWhen(true)] out Utf8JsonObject? json) => _entries.TryGetUnchangedJson(out json);
+#else
+    internal bool TryGetUnchangedJson(out Utf8JsonObject? json) => _entries.TryGetUnchangedJson(out json);
+#endif
 
     /// <summary>Where shape mismatches are reported; set while the generated clients read a response.</summary>
     internal FieldShapeReport? Report { get; set; }
@@ -300,6 +306,8 @@ public sealed class IssueFields : IDictionary<string, object>
 
     private string? StringField(string fieldId)
     {
+        // Most string fields are strings (or null): read them without an element; anything else takes the path that reports.
+        if (_entries.TryGetString(fieldId, out var text)) return text;
         if (GetField(fieldId) is not { } value) return null;
         if (value.ValueKind == JsonValueKind.String) return value.GetString();
         Mismatch(fieldId, "a string", value);
@@ -324,6 +332,4 @@ public sealed class IssueFields : IDictionary<string, object>
     };
 
     private static readonly JsonElement NullElement = JsonDocument.Parse("null").RootElement;
-
-    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
 }

@@ -6,10 +6,10 @@ using JiraSdk.Serialization;
 namespace JiraSdk.Issues;
 
 /// <summary>
-/// Reads an issue's <c>fields</c> object into <see cref="IssueFields"/> by parsing it once (its values are
-/// <see cref="JsonElement"/>s of that one document, as <c>FreeFormObjectConverter</c> does for other free-form maps), and
-/// writes every entry back as it was: a <see cref="JsonElement"/> byte for byte, JSON <c>null</c> as <c>null</c>, a value set
-/// by hand through the serializer. When the generated clients read a response with diagnostics attached, the fields
+/// Reads an issue's <c>fields</c> object into <see cref="IssueFields"/> by keeping its JSON (<see cref="Utf8JsonObject"/>:
+/// one copy of its bytes and an index of its fields; a value is parsed when it is looked up), and writes it back as it was
+/// while nothing changed, or entry by entry: a <see cref="JsonElement"/> byte for byte, JSON <c>null</c> as <c>null</c>, a
+/// value set by hand through the serializer. When the generated clients read a response with diagnostics attached, the fields
 /// remember where to report shapes their accessors cannot read.
 /// </summary>
 internal sealed class IssueFieldsJsonConverter : JsonConverter<IssueFields>
@@ -23,7 +23,7 @@ internal sealed class IssueFieldsJsonConverter : JsonConverter<IssueFields>
             reader.Skip();
             return null;
         }
-        var fields = new IssueFields(JsonElement.ParseValue(ref reader));
+        var fields = new IssueFields(Utf8JsonObject.Read(ref reader));
         if (SchemaReadScope.Current is { } scope) fields.Report = new FieldShapeReport(scope.Diagnostics, scope.ResponseType, scope.RequestPath);
         return fields;
     }
@@ -36,7 +36,7 @@ internal sealed class IssueFieldsJsonConverter : JsonConverter<IssueFields>
     {
         if (value.TryGetUnchangedJson(out var json))
         {
-            json.WriteTo(writer);
+            writer.WriteRawValue(json!.Utf8, skipInputValidation: true);
             return;
         }
         writer.WriteStartObject();

@@ -6,9 +6,9 @@ namespace JiraSdk.Serialization;
 
 /// <summary>
 /// Reads a free-form JSON object (the generated models' <c>IDictionary&lt;string, object&gt;</c> properties such as
-/// <c>IssueBean.RenderedFields</c>; <c>IssueBean.Fields</c> is <c>IssueFields</c>, read by its own converter) by parsing
-/// it once and handing out its values as <see cref="JsonElement"/>s of that one document (<see cref="JsonObjectDictionary"/>,
-/// which looks values up in the JSON until the whole dictionary is wanted). System.Text.Json's own handling of
+/// <c>IssueBean.RenderedFields</c>; <c>IssueBean.Fields</c> is <c>IssueFields</c>, read by its own converter) by keeping its
+/// JSON (<see cref="Utf8JsonObject"/>) and handing out its values as <see cref="JsonElement"/>s parsed when looked up
+/// (<see cref="JsonObjectDictionary"/>, which builds the whole dictionary only when it is wanted). System.Text.Json's own handling of
 /// <c>object</c> values parses each value into a document of its own, which for an issue's few dozen fields costs more
 /// than the rest of the issue.
 /// Values read exactly as before (a <see cref="JsonElement"/>, or <c>null</c> for JSON null); writing is unchanged.
@@ -28,10 +28,8 @@ internal sealed class FreeFormObjectConverter : JsonConverter<IDictionary<string
 
     public override IDictionary<string, object>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-            throw new JsonException($"Expected a JSON object but found {reader.TokenType}.");
-        // One document for the whole object; the dictionary over it is built only when the whole of it is wanted.
-        return new JsonObjectDictionary(JsonElement.ParseValue(ref reader));
+        // The object's bytes and an index; the dictionary over it is built only when the whole of it is wanted.
+        return new JsonObjectDictionary(Utf8JsonObject.Read(ref reader));
     }
 
     public override void Write(Utf8JsonWriter writer, IDictionary<string, object> value, JsonSerializerOptions options)

@@ -33,7 +33,9 @@ internal static class GeneratedResponseReader
             try
             {
                 // The scope lets tolerant converters report mismatches with their JSON path (SchemaReadScope).
+                // Utf8JsonInput lets converters that keep JSON copy it from the body.
                 using (SchemaReadScope.Begin(response, buffer, length, typeof(T)))
+                using (Utf8JsonInput.Enter(buffer, length))
                     return (SingleValueList.Deserialize<T>(new ReadOnlySpan<byte>(buffer, 0, length), options), text);
             }
             catch (JsonException invalid)

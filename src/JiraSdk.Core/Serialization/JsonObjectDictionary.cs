@@ -7,20 +7,20 @@ namespace JiraSdk.Serialization;
 /// <summary>
 /// A free-form JSON object (<c>IssueBean.Fields</c>, <c>RenderedFields</c>, …) as an
 /// <see cref="IDictionary{TKey, TValue}"/> of its values: a <see cref="JsonElement"/> each, or <c>null</c> for JSON null.
-/// Looking a value up reads it from the JSON; the dictionary itself (a string per name, a box per value) is only built
-/// when the whole object is wanted (enumerating, counting, changing it), so a caller that reads a few fields of an issue,
-/// or none, does not pay for all of them.
+/// Looking a value up finds it in the JSON's index and parses that value alone (<see cref="Utf8JsonObject"/>); the
+/// dictionary itself (a string per name, a box per value) is only built when the whole object is wanted (enumerating,
+/// counting, changing it), so a caller that reads a few fields of an issue, or none, does not pay for all of them.
 /// </summary>
 /// <remarks>
 /// Behaves as the <see cref="Dictionary{TKey, TValue}"/> with ordinal keys it replaces: a repeated name keeps its last
-/// value (as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> finds it), and it may be changed.
+/// value (as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> finds it; values are elements of their own small documents until the dictionary is built), and it may be changed.
 /// </remarks>
 internal sealed class JsonObjectDictionary : IDictionary<string, object>, IReadOnlyDictionary<string, object>
 {
-    private readonly JsonElement _json;
+    private readonly Utf8JsonObject _json;
     private Dictionary<string, object>? _values;
 
-    public JsonObjectDictionary(JsonElement json)
+    public JsonObjectDictionary(Utf8JsonObject json)
     {
         _json = json;
     }
@@ -30,19 +30,45 @@ internal sealed class JsonObjectDictionary : IDictionary<string, object>, IReadO
         get
         {
             if (_values is { } built) return built;
-            var count = 0;
-            foreach (var _ in _json.EnumerateObject()) count++;
-            var values = new Dictionary<string, object>(count, StringComparer.Ordinal);
-            foreach (var property in _json.EnumerateObject()) values[property.Name] = ValueOf(property.Value);
+            // One document for all the values, rather than one per value as lookups make them.
+            var whole = _json.ToElement();
+            var values = new Dictionary<string, object>(_json.Count, StringComparer.Ordinal);
+            foreach (var property in whole.EnumerateObject()) values[property.Name] = ValueOf(property.Value);
             return Interlocked.CompareExchange(ref _values, values, null) ?? values;
         }
     }
 
     /// <summary>The JSON object itself, while the dictionary has not been built (so nothing was changed).</summary>
-    public bool TryGetUnchangedJson(out JsonElement json)
+#if NET8_0_OR_GREATER
+    public bool TryGetUnchangedJson([NotNullWhen(true)] out Utf8JsonObject? json)
+#else
+    public bool TryGetUnchangedJson(out Utf8JsonObject? json)
+#endif
     {
-        json = _json;
-        return _values is null;
+        json = _values is null ? _json : null;
+        return json is not null;
+    }
+
+    /// <summary>
+    /// A string value read straight from the JSON, without an element: <c>true</c> with the string, or with <c>null</c> for
+    /// JSON null; <c>false</c> when the key is absent, holds another kind of value, or the dictionary has been built.
+    /// </summary>
+    public bool TryGetString(string key, out string? value)
+    {
+        value = null;
+        if (_values is not null) return false;
+        var index = _json.IndexOf(key);
+        if (index < 0) return false;
+        switch (_json.KindAt(index))
+        {
+            case JsonValueKind.String:
+                value = _json.StringAt(index);
+                return true;
+            case JsonValueKind.Null:
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static object ValueOf(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null! : value;
@@ -55,13 +81,14 @@ internal sealed class JsonObjectDictionary : IDictionary<string, object>, IReadO
     {
         if (key is null) throw new ArgumentNullException(nameof(key));
         if (_values is { } built) return built.TryGetValue(key, out value);
-        if (_json.TryGetProperty(key, out var found))
+        var index = _json.IndexOf(key);
+        if (index < 0)
         {
-            value = ValueOf(found);
-            return true;
+            value = null!;
+            return false;
         }
-        value = null!;
-        return false;
+        value = _json.KindAt(index) == JsonValueKind.Null ? null! : _json.ElementAt(index);
+        return true;
     }
 
     public bool ContainsKey(string key) => TryGetValue(key, out _);

@@ -5,11 +5,7 @@ namespace JiraSdk.Tests.Serialization;
 
 public class JsonObjectDictionaryTests
 {
-    private static JsonObjectDictionary Read(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return new JsonObjectDictionary(document.RootElement.Clone());
-    }
+    private static JsonObjectDictionary Read(string json) => new(Utf8JsonObject.FromUtf8(System.Text.Encoding.UTF8.GetBytes(json)));
 
     [Test]
     public void LooksValuesUpLikeTheDictionaryItReplaces()

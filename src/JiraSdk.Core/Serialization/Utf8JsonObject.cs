@@ -1,0 +1,272 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace JiraSdk.Serialization;
+
+/// <summary>
+/// A JSON object kept as its UTF-8 text and an index of its top-level properties: what a free-form object of a response
+/// (an issue's <c>fields</c>) costs to keep is one copy of its bytes, and a value is parsed only when it is looked up.
+/// A <see cref="JsonDocument"/> of the same object costs that copy plus about twelve bytes per token, and the time to
+/// make them, for every issue of a page, whether or not any field is read.
+/// </summary>
+/// <remarks>
+/// Immutable once built, so safe to read from several threads; parsed values are cached as boxes, whose references are
+/// written atomically. A repeated name finds its last value, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> does.
+/// </remarks>
+internal sealed class Utf8JsonObject
+{
+    /// <summary><c>{}</c>.</summary>
+    public static readonly Utf8JsonObject Empty = FromUtf8("{}"u8.ToArray());
+
+    // Four ints per property, in document order: name start, name length (negative when the name has escapes), value
+    // start, value length; offsets into _utf8.
+    private const int Stride = 4;
+
+    private readonly byte[] _utf8;
+    private readonly int[] _properties;
+    private object?[]? _values;
+
+    private Utf8JsonObject(byte[] utf8, int[] properties)
+    {
+        _utf8 = utf8;
+        _properties = properties;
+    }
+
+    /// <summary>The object's JSON, as it was read (without the whitespace around it).</summary>
+    public ReadOnlySpan<byte> Utf8 => _utf8;
+
+    /// <summary>How many properties the object has, repeated names counted each time.</summary>
+    public int Count => _properties.Length / Stride;
+
+    /// <summary>
+    /// Reads the object at the reader's <see cref="JsonTokenType.StartObject"/> and leaves the reader at its end. Inside a
+    /// deserialization that <see cref="Utf8JsonInput"/> knows the body of, the bytes are copied straight from that body
+    /// (and checked against what the reader saw); otherwise they are taken from a parsed copy.
+    /// </summary>
+    public static Utf8JsonObject Read(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException($"Expected a JSON object but found {reader.TokenType}.");
+        if (Utf8JsonInput.Current is { } body && !reader.HasValueSequence)
+        {
+            var start = reader;
+            if (TryReadFromBody(ref reader, body.Array!, body.Count) is { } read) return read;
+            reader = start;
+        }
+        using var document = JsonDocument.ParseValue(ref reader);
+        return FromUtf8(RawUtf8(document.RootElement));
+    }
+
+    /// <summary>The object <paramref name="element"/> holds.</summary>
+    /// <exception cref="ArgumentException"><paramref name="element"/> is not an object.</exception>
+    public static Utf8JsonObject FromElement(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+            throw new ArgumentException($"Expected a JSON object, not a {element.ValueKind}.", nameof(element));
+        return FromUtf8(RawUtf8(element));
+    }
+
+    // The text exactly as it was (escapes kept), off the path the generated clients take.
+    private static byte[] RawUtf8(JsonElement element) => Encoding.UTF8.GetBytes(element.GetRawText());
+
+    // One pass over the object in the body the serializer reads. Every token the reader sees is compared with the body at
+    // the offset the reader reports, so a body that is not the reader's input (a nested deserialization of other text on
+    // this thread) is never copied from.
+    private static Utf8JsonObject? TryReadFromBody(ref Utf8JsonReader reader, byte[] body, int length)
+    {
+        var objectStart = reader.TokenStartIndex;
+        if (!InBody(ref reader, body, length)) return null;
+        var index = ArrayPool<int>.Shared.Rent(64);
+        var used = 0;
+        try
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!InBody(ref reader, body, length)) return null;
+                var nameStart = reader.TokenStartIndex + 1;
+                var nameLength = reader.ValueSpan.Length;
+                var escaped = reader.ValueSpan.IndexOf((byte)'\\') >= 0;
+                if (!reader.Read() || !InBody(ref reader, body, length)) return null;
+                var valueStart = reader.TokenStartIndex;
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    var depth = reader.CurrentDepth;
+                    do
+                    {
+                        if (!reader.Read() || !InBody(ref reader, body, length)) return null;
+                    }
+                    while (reader.CurrentDepth > depth);
+                }
+                var valueEnd = reader.BytesConsumed;
+                if (used + Stride > index.Length)
+                {
+                    var larger = ArrayPool<int>.Shared.Rent(index.Length * 2);
+                    Array.Copy(index, larger, used);
+                    ArrayPool<int>.Shared.Return(index);
+                    index = larger;
+                }
+                index[used] = (int)(nameStart - objectStart);
+                index[used + 1] = escaped ? -nameLength : nameLength;
+                index[used + 2] = (int)(valueStart - objectStart);
+                index[used + 3] = (int)(valueEnd - valueStart);
+                used += Stride;
+            }
+            if (reader.TokenType != JsonTokenType.EndObject || !InBody(ref reader, body, length)) return null;
+            var objectEnd = reader.BytesConsumed;
+            return new Utf8JsonObject(new ReadOnlySpan<byte>(body, (int)objectStart, (int)(objectEnd - objectStart)).ToArray(), new ReadOnlySpan<int>(index, 0, used).ToArray());
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(index);
+        }
+    }
+
+    // Whether the body holds the reader's current token where the reader says it starts.
+    private static bool InBody(ref Utf8JsonReader reader, byte[] body, int length)
+    {
+        var at = reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject: return at < length && body[at] == (byte)'{';
+            case JsonTokenType.EndObject: return at < length && body[at] == (byte)'}';
+            case JsonTokenType.StartArray: return at < length && body[at] == (byte)'[';
+            case JsonTokenType.EndArray: return at < length && body[at] == (byte)']';
+            case JsonTokenType.PropertyName or JsonTokenType.String:
+                at++;
+                break;
+        }
+        var token = reader.ValueSpan;
+        return at + token.Length <= length && token.SequenceEqual(new ReadOnlySpan<byte>(body, (int)at, token.Length));
+    }
+
+    /// <summary>Indexes <paramref name="utf8"/>, a complete JSON object (whitespace allowed), which is kept, not copied.</summary>
+    /// <exception cref="JsonException"><paramref name="utf8"/> is not one JSON object.</exception>
+    public static Utf8JsonObject FromUtf8(byte[] utf8)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        if (!reader.Read()) throw new JsonException("Expected a JSON object but found nothing.");
+        var read = TryReadFromBody(ref reader, utf8, utf8.Length) ?? throw new JsonException("Expected one JSON object.");
+        if (reader.Read()) throw new JsonException("Expected one JSON object, found more after it.");
+        return read;
+    }
+
+    /// <summary>The position of the last property named <paramref name="name"/>, or -1.</summary>
+    public int IndexOf(string name)
+    {
+        for (var i = Count - 1; i >= 0; i--)
+            if (NameEquals(i, name)) return i;
+        return -1;
+    }
+
+    /// <summary>The name of the property at <paramref name="index"/>, unescaped.</summary>
+    public string NameAt(int index)
+    {
+        var (start, length) = (_properties[index * Stride], _properties[index * Stride + 1]);
+        if (length >= 0) return Encoding.UTF8.GetString(_utf8, start, length);
+        var reader = QuotedName(start, -length);
+        return reader.GetString()!;
+    }
+
+    /// <summary>The kind of the value at <paramref name="index"/>, from its first byte.</summary>
+    public JsonValueKind KindAt(int index) => _utf8[_properties[index * Stride + 2]] switch
+    {
+        (byte)'{' => JsonValueKind.Object,
+        (byte)'[' => JsonValueKind.Array,
+        (byte)'"' => JsonValueKind.String,
+        (byte)'t' => JsonValueKind.True,
+        (byte)'f' => JsonValueKind.False,
+        (byte)'n' => JsonValueKind.Null,
+        _ => JsonValueKind.Number,
+    };
+
+    /// <summary>The string value at <paramref name="index"/>, unescaped; call only when <see cref="KindAt"/> is a string.</summary>
+    public string StringAt(int index)
+    {
+        var reader = new Utf8JsonReader(ValueAt(index));
+        reader.Read();
+        return reader.GetString()!;
+    }
+
+    /// <summary>The value at <paramref name="index"/> as an element of its own document, parsed once and boxed.</summary>
+    public object ElementAt(int index)
+    {
+        var values = _values ?? Interlocked.CompareExchange(ref _values, new object?[Count], null) ?? _values!;
+        if (values[index] is { } cached) return cached;
+        var reader = new Utf8JsonReader(ValueAt(index));
+        reader.Read();
+        object element = JsonElement.ParseValue(ref reader);
+        return Interlocked.CompareExchange(ref values[index], element, null) ?? element;
+    }
+
+    /// <summary>The whole object as one parsed element (for building a dictionary of every value).</summary>
+    public JsonElement ToElement()
+    {
+        var reader = new Utf8JsonReader(_utf8);
+        reader.Read();
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    private ReadOnlySpan<byte> ValueAt(int index) =>
+        new(_utf8, _properties[index * Stride + 2], _properties[index * Stride + 3]);
+
+    private Utf8JsonReader QuotedName(int start, int length)
+    {
+        // The name with its quotes is a JSON string on its own; the reader unescapes it.
+        var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_utf8, start - 1, length + 2));
+        reader.Read();
+        return reader;
+    }
+
+    private bool NameEquals(int index, string name)
+    {
+        var (start, length) = (_properties[index * Stride], _properties[index * Stride + 1]);
+        if (length < 0) return QuotedName(start, -length).ValueTextEquals(name);
+        if (length == name.Length)
+        {
+            // Field ids are ASCII: compare bytes with chars, and fall back to decoding at the first byte that is not.
+            for (var i = 0; i < length; i++)
+            {
+                var b = _utf8[start + i];
+                if (b >= 0x80) return Encoding.UTF8.GetString(_utf8, start, length) == name;
+                if (b != name[i]) return false;
+            }
+            return true;
+        }
+        // Different lengths match only when the name has characters beyond ASCII.
+        foreach (var c in name)
+            if (c >= 0x80) return Encoding.UTF8.GetString(_utf8, start, length) == name;
+        return false;
+    }
+}
+
+/// <summary>
+/// The body a synchronous deserialization is reading (set by <see cref="GeneratedResponseReader"/>), so that converters
+/// keeping a value's JSON (<see cref="Utf8JsonObject"/>) copy its bytes instead of parsing them into a document first.
+/// Per thread, because deserializing from a span runs on one thread from start to end.
+/// </summary>
+internal static class Utf8JsonInput
+{
+    [ThreadStatic] private static byte[]? t_body;
+    [ThreadStatic] private static int t_length;
+
+    /// <summary>The body being read on this thread, if any.</summary>
+    public static ArraySegment<byte>? Current => t_body is { } body ? new ArraySegment<byte>(body, 0, t_length) : (ArraySegment<byte>?)null;
+
+    /// <summary>Makes <paramref name="body"/> current until the returned scope is disposed (which restores the outer one).</summary>
+    public static Scope Enter(byte[] body, int length)
+    {
+        var scope = new Scope(t_body, t_length);
+        t_body = body;
+        t_length = length;
+        return scope;
+    }
+
+    public readonly struct Scope(byte[]? outerBody, int outerLength) : IDisposable
+    {
+        public void Dispose()
+        {
+            t_body = outerBody;
+            t_length = outerLength;
+        }
+    }
+}
