@@ -64,7 +64,9 @@ public sealed class JiraRawClient
             if (length == 0) return default;
             try
             {
-                return read(bytes);
+                // Converters that keep JSON (issue fields) copy it from the body (Utf8JsonInput).
+                using (Serialization.Utf8JsonInput.Enter(bytes))
+                    return read(bytes);
             }
             catch (JsonException invalid)
             {

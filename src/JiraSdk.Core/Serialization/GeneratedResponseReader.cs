@@ -35,7 +35,7 @@ internal static class GeneratedResponseReader
                 // The scope lets tolerant converters report mismatches with their JSON path (SchemaReadScope).
                 // Utf8JsonInput lets converters that keep JSON copy it from the body.
                 using (SchemaReadScope.Begin(response, buffer, length, typeof(T)))
-                using (Utf8JsonInput.Enter(buffer, length))
+                using (Utf8JsonInput.Enter(new ReadOnlyMemory<byte>(buffer, 0, length)))
                     return (SingleValueList.Deserialize<T>(new ReadOnlySpan<byte>(buffer, 0, length), options), text);
             }
             catch (JsonException invalid)

@@ -50,7 +50,7 @@ internal sealed class Utf8JsonObject
         if (Utf8JsonInput.Current is { } body && !reader.HasValueSequence)
         {
             var start = reader;
-            if (TryReadFromBody(ref reader, body.Array!, body.Count) is { } read) return read;
+            if (TryReadFromBody(ref reader, body.Span) is { } read) return read;
             reader = start;
         }
         using var document = JsonDocument.ParseValue(ref reader);
@@ -72,28 +72,28 @@ internal sealed class Utf8JsonObject
     // One pass over the object in the body the serializer reads. Every token the reader sees is compared with the body at
     // the offset the reader reports, so a body that is not the reader's input (a nested deserialization of other text on
     // this thread) is never copied from.
-    private static Utf8JsonObject? TryReadFromBody(ref Utf8JsonReader reader, byte[] body, int length)
+    private static Utf8JsonObject? TryReadFromBody(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
     {
         var objectStart = reader.TokenStartIndex;
-        if (!InBody(ref reader, body, length)) return null;
+        if (reader.TokenType != JsonTokenType.StartObject || !InBody(ref reader, body)) return null;
         var index = ArrayPool<int>.Shared.Rent(64);
         var used = 0;
         try
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (!InBody(ref reader, body, length)) return null;
+                if (!InBody(ref reader, body)) return null;
                 var nameStart = reader.TokenStartIndex + 1;
                 var nameLength = reader.ValueSpan.Length;
                 var escaped = reader.ValueSpan.IndexOf((byte)'\\') >= 0;
-                if (!reader.Read() || !InBody(ref reader, body, length)) return null;
+                if (!reader.Read() || !InBody(ref reader, body)) return null;
                 var valueStart = reader.TokenStartIndex;
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
                     var depth = reader.CurrentDepth;
                     do
                     {
-                        if (!reader.Read() || !InBody(ref reader, body, length)) return null;
+                        if (!reader.Read() || !InBody(ref reader, body)) return null;
                     }
                     while (reader.CurrentDepth > depth);
                 }
@@ -111,9 +111,9 @@ internal sealed class Utf8JsonObject
                 index[used + 3] = (int)(valueEnd - valueStart);
                 used += Stride;
             }
-            if (reader.TokenType != JsonTokenType.EndObject || !InBody(ref reader, body, length)) return null;
+            if (reader.TokenType != JsonTokenType.EndObject || !InBody(ref reader, body)) return null;
             var objectEnd = reader.BytesConsumed;
-            return new Utf8JsonObject(new ReadOnlySpan<byte>(body, (int)objectStart, (int)(objectEnd - objectStart)).ToArray(), new ReadOnlySpan<int>(index, 0, used).ToArray());
+            return new Utf8JsonObject(body.Slice((int)objectStart, (int)(objectEnd - objectStart)).ToArray(), new ReadOnlySpan<int>(index, 0, used).ToArray());
         }
         finally
         {
@@ -122,21 +122,23 @@ internal sealed class Utf8JsonObject
     }
 
     // Whether the body holds the reader's current token where the reader says it starts.
-    private static bool InBody(ref Utf8JsonReader reader, byte[] body, int length)
+    private static bool InBody(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
     {
-        var at = reader.TokenStartIndex;
+        var length = body.Length;
+        if (reader.TokenStartIndex >= length) return false;
+        var at = (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
-            case JsonTokenType.StartObject: return at < length && body[at] == (byte)'{';
-            case JsonTokenType.EndObject: return at < length && body[at] == (byte)'}';
-            case JsonTokenType.StartArray: return at < length && body[at] == (byte)'[';
-            case JsonTokenType.EndArray: return at < length && body[at] == (byte)']';
+            case JsonTokenType.StartObject: return body[at] == (byte)'{';
+            case JsonTokenType.EndObject: return body[at] == (byte)'}';
+            case JsonTokenType.StartArray: return body[at] == (byte)'[';
+            case JsonTokenType.EndArray: return body[at] == (byte)']';
             case JsonTokenType.PropertyName or JsonTokenType.String:
                 at++;
                 break;
         }
         var token = reader.ValueSpan;
-        return at + token.Length <= length && token.SequenceEqual(new ReadOnlySpan<byte>(body, (int)at, token.Length));
+        return at + token.Length <= length && token.SequenceEqual(body.Slice(at, token.Length));
     }
 
     /// <summary>Indexes <paramref name="utf8"/>, a complete JSON object (whitespace allowed), which is kept, not copied.</summary>
@@ -145,7 +147,7 @@ internal sealed class Utf8JsonObject
     {
         var reader = new Utf8JsonReader(utf8);
         if (!reader.Read()) throw new JsonException("Expected a JSON object but found nothing.");
-        var read = TryReadFromBody(ref reader, utf8, utf8.Length) ?? throw new JsonException("Expected one JSON object.");
+        var read = TryReadFromBody(ref reader, utf8) ?? throw new JsonException("Expected one JSON object.");
         if (reader.Read()) throw new JsonException("Expected one JSON object, found more after it.");
         return read;
     }
@@ -246,27 +248,21 @@ internal sealed class Utf8JsonObject
 /// </summary>
 internal static class Utf8JsonInput
 {
-    [ThreadStatic] private static byte[]? t_body;
-    [ThreadStatic] private static int t_length;
+    [ThreadStatic] private static ReadOnlyMemory<byte>? t_body;
 
-    /// <summary>The body being read on this thread, if any.</summary>
-    public static ArraySegment<byte>? Current => t_body is { } body ? new ArraySegment<byte>(body, 0, t_length) : (ArraySegment<byte>?)null;
+    /// <summary>The body being read on this thread, if any: the whole text the reader was given.</summary>
+    public static ReadOnlyMemory<byte>? Current => t_body;
 
     /// <summary>Makes <paramref name="body"/> current until the returned scope is disposed (which restores the outer one).</summary>
-    public static Scope Enter(byte[] body, int length)
+    public static Scope Enter(ReadOnlyMemory<byte> body)
     {
-        var scope = new Scope(t_body, t_length);
+        var scope = new Scope(t_body);
         t_body = body;
-        t_length = length;
         return scope;
     }
 
-    public readonly struct Scope(byte[]? outerBody, int outerLength) : IDisposable
+    public readonly struct Scope(ReadOnlyMemory<byte>? outer) : IDisposable
     {
-        public void Dispose()
-        {
-            t_body = outerBody;
-            t_length = outerLength;
-        }
+        public void Dispose() => t_body = outer;
     }
 }

@@ -41,7 +41,9 @@ public sealed class JiraWebhookParser
         JiraWebhookEvent webhookEvent;
         try
         {
-            webhookEvent = (JiraWebhookEvent)root.Deserialize(type, _options)!;
+            // From the body itself, so the issue fields keep their bytes as they came (Utf8JsonInput) rather than a re-read copy.
+            using (JiraSdk.Serialization.Utf8JsonInput.Enter(body))
+                webhookEvent = (JiraWebhookEvent)JsonSerializer.Deserialize(body.Span, type, _options)!;
         }
         catch (JsonException e)
         {

@@ -19,7 +19,7 @@ public class Utf8JsonObjectTests
                 reader.Read();
                 if (!bodyIsCurrent) return Utf8JsonObject.Read(ref reader);
                 var input = current ?? body;
-                using (Utf8JsonInput.Enter(input, input.Length)) return Utf8JsonObject.Read(ref reader);
+                using (Utf8JsonInput.Enter(input)) return Utf8JsonObject.Read(ref reader);
             }
         throw new AssertionException("no fields");
     }
