@@ -19,9 +19,11 @@ internal sealed class Utf8JsonObject
     /// <summary><c>{}</c>.</summary>
     public static readonly Utf8JsonObject Empty = FromUtf8("{}"u8.ToArray());
 
-    // Four ints per property, in document order: name start, name length (negative when the name has escapes), value
-    // start, value length; offsets into _utf8.
-    private const int Stride = 4;
+    // Two ints per property, in document order, offsets into _utf8: where the name starts (after its quote; negated when
+    // the name has escapes) and where the value starts. The rest is found from the text: the name ends at the quote before
+    // the colon before the value, and a value runs to the next name's quote (or the closing brace); the separators after it
+    // do not matter, as a value is read alone.
+    private const int Stride = 2;
 
     private readonly byte[] _utf8;
     private readonly int[] _properties;
@@ -47,14 +49,19 @@ internal sealed class Utf8JsonObject
     public static Utf8JsonObject Read(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException($"Expected a JSON object but found {reader.TokenType}.");
-        if (Utf8JsonInput.Current is { } body && !reader.HasValueSequence)
+        // Comments (which Jira never sends, and the SDK's options refuse) would sit between the tokens this index finds by
+        // scanning the text.
+        if (Utf8JsonInput.Current is { } body && !reader.HasValueSequence && reader.CurrentState.Options.CommentHandling == JsonCommentHandling.Disallow)
         {
             var start = reader;
             if (TryReadFromBody(ref reader, body.Span) is { } read) return read;
             reader = start;
         }
         using var document = JsonDocument.ParseValue(ref reader);
-        return FromUtf8(RawUtf8(document.RootElement));
+        if (reader.CurrentState.Options.CommentHandling == JsonCommentHandling.Disallow) return FromUtf8(RawUtf8(document.RootElement));
+        var written = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(written)) document.RootElement.WriteTo(writer);
+        return FromUtf8(written.WrittenSpan.ToArray());
     }
 
     /// <summary>The object <paramref name="element"/> holds.</summary>
@@ -84,7 +91,6 @@ internal sealed class Utf8JsonObject
             {
                 if (!InBody(ref reader, body)) return null;
                 var nameStart = reader.TokenStartIndex + 1;
-                var nameLength = reader.ValueSpan.Length;
                 var escaped = reader.ValueSpan.IndexOf((byte)'\\') >= 0;
                 if (!reader.Read() || !InBody(ref reader, body)) return null;
                 var valueStart = reader.TokenStartIndex;
@@ -97,7 +103,6 @@ internal sealed class Utf8JsonObject
                     }
                     while (reader.CurrentDepth > depth);
                 }
-                var valueEnd = reader.BytesConsumed;
                 if (used + Stride > index.Length)
                 {
                     var larger = ArrayPool<int>.Shared.Rent(index.Length * 2);
@@ -105,10 +110,8 @@ internal sealed class Utf8JsonObject
                     ArrayPool<int>.Shared.Return(index);
                     index = larger;
                 }
-                index[used] = (int)(nameStart - objectStart);
-                index[used + 1] = escaped ? -nameLength : nameLength;
-                index[used + 2] = (int)(valueStart - objectStart);
-                index[used + 3] = (int)(valueEnd - valueStart);
+                index[used] = escaped ? -(int)(nameStart - objectStart) : (int)(nameStart - objectStart);
+                index[used + 1] = (int)(valueStart - objectStart);
                 used += Stride;
             }
             if (reader.TokenType != JsonTokenType.EndObject || !InBody(ref reader, body)) return null;
@@ -163,14 +166,14 @@ internal sealed class Utf8JsonObject
     /// <summary>The name of the property at <paramref name="index"/>, unescaped.</summary>
     public string NameAt(int index)
     {
-        var (start, length) = (_properties[index * Stride], _properties[index * Stride + 1]);
-        if (length >= 0) return Encoding.UTF8.GetString(_utf8, start, length);
-        var reader = QuotedName(start, -length);
+        var (start, length, escaped) = NameOf(index);
+        if (!escaped) return Encoding.UTF8.GetString(_utf8, start, length);
+        var reader = QuotedName(start, length);
         return reader.GetString()!;
     }
 
     /// <summary>The kind of the value at <paramref name="index"/>, from its first byte.</summary>
-    public JsonValueKind KindAt(int index) => _utf8[_properties[index * Stride + 2]] switch
+    public JsonValueKind KindAt(int index) => _utf8[_properties[index * Stride + 1]] switch
     {
         (byte)'{' => JsonValueKind.Object,
         (byte)'[' => JsonValueKind.Array,
@@ -208,8 +211,23 @@ internal sealed class Utf8JsonObject
         return JsonElement.ParseValue(ref reader);
     }
 
-    private ReadOnlySpan<byte> ValueAt(int index) =>
-        new(_utf8, _properties[index * Stride + 2], _properties[index * Stride + 3]);
+    private ReadOnlySpan<byte> ValueAt(int index)
+    {
+        var start = _properties[index * Stride + 1];
+        var end = index + 1 < Count ? Math.Abs(_properties[(index + 1) * Stride]) - 1 : _utf8.Length - 1;
+        return new ReadOnlySpan<byte>(_utf8, start, end - start);
+    }
+
+    private (int Start, int Length, bool Escaped) NameOf(int index)
+    {
+        var start = _properties[index * Stride];
+        // Back from the value over white space, the colon and white space to the name's closing quote.
+        var end = _properties[index * Stride + 1] - 1;
+        while (_utf8[end] != (byte)':') end--;
+        end--;
+        while (_utf8[end] != (byte)'"') end--;
+        return (Math.Abs(start), end - Math.Abs(start), start < 0);
+    }
 
     private Utf8JsonReader QuotedName(int start, int length)
     {
@@ -221,8 +239,8 @@ internal sealed class Utf8JsonObject
 
     private bool NameEquals(int index, string name)
     {
-        var (start, length) = (_properties[index * Stride], _properties[index * Stride + 1]);
-        if (length < 0) return QuotedName(start, -length).ValueTextEquals(name);
+        var (start, length, escaped) = NameOf(index);
+        if (escaped) return QuotedName(start, length).ValueTextEquals(name);
         if (length == name.Length)
         {
             // Field ids are ASCII: compare bytes with chars, and fall back to decoding at the first byte that is not.

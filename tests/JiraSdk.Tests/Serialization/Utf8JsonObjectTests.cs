@@ -93,6 +93,35 @@ public class Utf8JsonObjectTests
     }
 
     [Test]
+    public void ReadsNamesAndValuesWhateverTheWhiteSpace()
+    {
+        var json = Index("{\n  \"a\" :\t\"x\" ,\r\n  \"b\\\"q\"  :  [1, 2]  ,\"c\":3.25 , \"d\" : {\"e\":null}\n}");
+
+        Assert.That(json.NameAt(0), Is.EqualTo("a"));
+        Assert.That(json.StringAt(0), Is.EqualTo("x"));
+        Assert.That(json.IndexOf("b\"q"), Is.EqualTo(1));
+        Assert.That(((JsonElement)json.ElementAt(1)).GetArrayLength(), Is.EqualTo(2));
+        Assert.That(((JsonElement)json.ElementAt(2)).GetDouble(), Is.EqualTo(3.25));
+        Assert.That(((JsonElement)json.ElementAt(3)).GetProperty("e").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    [Test]
+    public void ReadsAnObjectWithCommentsWhenTheOptionsAllowThem()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"fields\":{\"a\":1 /* x \" : */, // y\n \"b\":\"y\"}}");
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        reader.Read();
+        reader.Read();
+        reader.Read();
+
+        Utf8JsonObject json;
+        using (Utf8JsonInput.Enter(body)) json = Utf8JsonObject.Read(ref reader);
+
+        Assert.That(Encoding.UTF8.GetString(json.Utf8.ToArray()), Is.EqualTo("{\"a\":1,\"b\":\"y\"}"));
+        Assert.That(json.StringAt(json.IndexOf("b")), Is.EqualTo("y"));
+    }
+
+    [Test]
     public void RefusesAnythingButOneObject()
     {
         Assert.That(() => Index("[1]"), Throws.InstanceOf<JsonException>());
