@@ -17,7 +17,7 @@ namespace JiraSdk.Serialization;
 internal sealed class Utf8JsonObject
 {
     /// <summary><c>{}</c>.</summary>
-    public static readonly Utf8JsonObject Empty = FromUtf8("{}"u8.ToArray());
+    public static readonly Utf8JsonObject Empty = new("{}"u8.ToArray(), []);
 
     // Two ints per property, in document order, offsets into _utf8: where the name starts (after its quote; negated when
     // the name has escapes) and where the value starts. The rest is found from the text: the name ends at the quote before
@@ -59,9 +59,9 @@ internal sealed class Utf8JsonObject
         }
         using var document = JsonDocument.ParseValue(ref reader);
         if (reader.CurrentState.Options.CommentHandling == JsonCommentHandling.Disallow) return FromUtf8(RawUtf8(document.RootElement));
-        var written = new ArrayBufferWriter<byte>();
+        using var written = new MemoryStream();
         using (var writer = new Utf8JsonWriter(written)) document.RootElement.WriteTo(writer);
-        return FromUtf8(written.WrittenSpan.ToArray());
+        return FromUtf8(written.ToArray());
     }
 
     /// <summary>The object <paramref name="element"/> holds.</summary>
@@ -76,33 +76,25 @@ internal sealed class Utf8JsonObject
     // The text exactly as it was (escapes kept), off the path the generated clients take.
     private static byte[] RawUtf8(JsonElement element) => Encoding.UTF8.GetBytes(element.GetRawText());
 
-    // One pass over the object in the body the serializer reads. Every token the reader sees is compared with the body at
-    // the offset the reader reports, so a body that is not the reader's input (a nested deserialization of other text on
-    // this thread) is never copied from.
+    // One pass over the object in the body the serializer reads, which must be the reader's own input: a converter on
+    // this thread may be reading other text (a nested deserialization) while a body is current, so the first name the
+    // reader holds must be the body's own memory at the offset the reader reports. Then every offset is the body's.
     private static Utf8JsonObject? TryReadFromBody(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
     {
+        if (reader.TokenType != JsonTokenType.StartObject) return null;
         var objectStart = reader.TokenStartIndex;
-        if (reader.TokenType != JsonTokenType.StartObject || !InBody(ref reader, body)) return null;
         var index = ArrayPool<int>.Shared.Rent(64);
         var used = 0;
         try
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (!InBody(ref reader, body)) return null;
                 var nameStart = reader.TokenStartIndex + 1;
-                var escaped = reader.ValueSpan.IndexOf((byte)'\\') >= 0;
-                if (!reader.Read() || !InBody(ref reader, body)) return null;
+                if (used == 0 && !IsBodyMemory(reader.ValueSpan, body, nameStart)) return null;
+                var escaped = reader.ValueIsEscaped;
+                if (!reader.Read()) return null;
                 var valueStart = reader.TokenStartIndex;
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    var depth = reader.CurrentDepth;
-                    do
-                    {
-                        if (!reader.Read() || !InBody(ref reader, body)) return null;
-                    }
-                    while (reader.CurrentDepth > depth);
-                }
+                if (!reader.TrySkip()) return null;
                 if (used + Stride > index.Length)
                 {
                     var larger = ArrayPool<int>.Shared.Rent(index.Length * 2);
@@ -114,7 +106,8 @@ internal sealed class Utf8JsonObject
                 index[used + 1] = (int)(valueStart - objectStart);
                 used += Stride;
             }
-            if (reader.TokenType != JsonTokenType.EndObject || !InBody(ref reader, body)) return null;
+            if (reader.TokenType != JsonTokenType.EndObject) return null;
+            if (used == 0) return Empty; // nothing of the body is needed to know it was {}
             var objectEnd = reader.BytesConsumed;
             return new Utf8JsonObject(body.Slice((int)objectStart, (int)(objectEnd - objectStart)).ToArray(), new ReadOnlySpan<int>(index, 0, used).ToArray());
         }
@@ -124,25 +117,13 @@ internal sealed class Utf8JsonObject
         }
     }
 
-    // Whether the body holds the reader's current token where the reader says it starts.
-    private static bool InBody(ref Utf8JsonReader reader, ReadOnlySpan<byte> body)
-    {
-        var length = body.Length;
-        if (reader.TokenStartIndex >= length) return false;
-        var at = (int)reader.TokenStartIndex;
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.StartObject: return body[at] == (byte)'{';
-            case JsonTokenType.EndObject: return body[at] == (byte)'}';
-            case JsonTokenType.StartArray: return body[at] == (byte)'[';
-            case JsonTokenType.EndArray: return body[at] == (byte)']';
-            case JsonTokenType.PropertyName or JsonTokenType.String:
-                at++;
-                break;
-        }
-        var token = reader.ValueSpan;
-        return at + token.Length <= length && token.SequenceEqual(body.Slice(at, token.Length));
-    }
+    // Whether the reader's current name is the body's memory at nameStart (the reader reads this very body), not an
+    // equal text elsewhere.
+    private static bool IsBodyMemory(ReadOnlySpan<byte> name, ReadOnlySpan<byte> body, long nameStart) =>
+        nameStart + name.Length <= body.Length
+        && System.Runtime.CompilerServices.Unsafe.AreSame(
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(name),
+            ref System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(body), (int)nameStart));
 
     /// <summary>Indexes <paramref name="utf8"/>, a complete JSON object (whitespace allowed), which is kept, not copied.</summary>
     /// <exception cref="JsonException"><paramref name="utf8"/> is not one JSON object.</exception>
