@@ -10,6 +10,8 @@ namespace JiraSdk.Generator;
 /// single or in a collection, by its wire value. (A body that is not the declared JSON is handled by the
 /// <c>Client.Class.ReadObjectResponse</c> template override, which raises <c>JiraSerializationException</c>.)
 /// Request bodies: form-urlencoded bodies and multipart bodies are built by JiraSdk's own content types (see below).
+/// Per-call costs of NSwag's client template that a successful call gets nothing for (a parsed copy of every response
+/// header, a new <c>HttpMethod</c>, a parsed <c>Accept</c> value, a URL builder grown from 16 characters) are taken out.
 /// </summary>
 internal static partial class CodeFixups
 {
@@ -33,8 +35,30 @@ internal static partial class CodeFixups
     [GeneratedRegex(@"foreach \(var item_ in @?(?<name>\w+)\.AdditionalProperties\) \{ urlBuilder_")]
     private static partial Regex FreeFormQueryLoop();
 
+    // Per call, NSwag copies every response header into a dictionary (parsing each) before looking at the status; a
+    // successful call never reads it. JiraSdk's map copies them when first read (error paths, file responses).
+    [GeneratedRegex(@"var headers_ = new System\.Collections\.Generic\.Dictionary<string, System\.Collections\.Generic\.IEnumerable<string>>\(\);\r?\n\s*foreach \(var item_ in response_\.Headers\)\r?\n\s*headers_\[item_\.Key\] = item_\.Value;\r?\n\s*if \(response_\.Content != null && response_\.Content\.Headers != null\)\r?\n\s*\{\r?\n\s*foreach \(var item_ in response_\.Content\.Headers\)\r?\n\s*headers_\[item_\.Key\] = item_\.Value;\r?\n\s*\}")]
+    private static partial Regex HeaderCopy();
+
+    // A new HttpMethod per call, where .NET has one instance per standard method (netstandard2.0 has none for PATCH).
+    [GeneratedRegex(@"new System\.Net\.Http\.HttpMethod\(""(?<method>GET|POST|PUT|DELETE|HEAD|OPTIONS)""\)")]
+    private static partial Regex StandardMethod();
+
+    // The Accept media type is a constant: sent as it is instead of parsed into a header value object on each call.
+    [GeneratedRegex(@"request_\.Headers\.Accept\.Add\(System\.Net\.Http\.Headers\.MediaTypeWithQualityHeaderValue\.Parse\((?<type>""[^""]*"")\)\);")]
+    private static partial Regex AcceptParse();
+
+    // The URL builder starts at 16 characters and grows a chunk at a time; it is sized from the operation's path.
+    [GeneratedRegex(@"var urlBuilder_ = new System\.Text\.StringBuilder\(\);(?<rest>\r?\n\s*// Operation Path: ""(?<path>[^""]*)"")")]
+    private static partial Regex UrlBuilder();
+
     public static string Apply(string code)
     {
+        code = HeaderCopy().Replace(code, "var headers_ = new global::JiraSdk.Http.ResponseHeaderMap(response_);");
+        code = StandardMethod().Replace(code, match => "System.Net.Http.HttpMethod." + match.Groups["method"].Value[0] + match.Groups["method"].Value.Substring(1).ToLowerInvariant());
+        code = AcceptParse().Replace(code, "request_.Headers.TryAddWithoutValidation(\"Accept\", ${type});");
+        code = UrlBuilder().Replace(code, match =>
+            "var urlBuilder_ = new System.Text.StringBuilder(" + (match.Groups["path"].Value.Length + 64).ToString(System.Globalization.CultureInfo.InvariantCulture) + ");" + match.Groups["rest"].Value);
         code = EnumConverterAttribute().Replace(code, "");
         code = FreeFormQueryLoop().Replace(code, "foreach (var item_ in @${name}) { urlBuilder_");
         code = ItemConverterTodo().Replace(code, "");

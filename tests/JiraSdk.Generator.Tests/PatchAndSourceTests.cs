@@ -224,4 +224,36 @@ public class PatchAndSourceTests
 
         Assert.That(CodeFixups.Apply(code), Does.Not.Contain("JsonStringEnumConverter").And.Contain("public State State"));
     }
+    [Test]
+    public void PerCallCostsOfTheClientTemplateAreTakenOut()
+    {
+        const string nswag = """
+                        request_.Method = new System.Net.Http.HttpMethod("GET");
+                        request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+                        var urlBuilder_ = new System.Text.StringBuilder();
+                        // Operation Path: "rest/api/3/issue/{issueIdOrKey}"
+                        var other_ = new System.Net.Http.HttpMethod("PATCH");
+                        var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                        try
+                        {
+                            var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                            foreach (var item_ in response_.Headers)
+                                headers_[item_.Key] = item_.Value;
+                            if (response_.Content != null && response_.Content.Headers != null)
+                            {
+                                foreach (var item_ in response_.Content.Headers)
+                                    headers_[item_.Key] = item_.Value;
+                            }
+                            ProcessResponse(client_, response_);
+            """;
+
+        var code = CodeFixups.Apply(nswag);
+
+        Assert.That(code, Does.Match(@"var headers_ = new global::JiraSdk\.Http\.ResponseHeaderMap\(response_\);\s*ProcessResponse\(client_, response_\);"));
+        Assert.That(code, Does.Not.Contain("foreach (var item_ in response_"));
+        Assert.That(code, Does.Contain("request_.Method = System.Net.Http.HttpMethod.Get;"));
+        Assert.That(code, Does.Contain("new System.Net.Http.HttpMethod(\"PATCH\")"), "netstandard2.0 has no HttpMethod.Patch");
+        Assert.That(code, Does.Contain("request_.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");"));
+        Assert.That(code, Does.Match(@"var urlBuilder_ = new System\.Text\.StringBuilder\(95\);\s*// Operation Path: ""rest/api/3/issue/\{issueIdOrKey\}"""));
+    }
 }

@@ -26,7 +26,8 @@ public class JiraApiException : JiraException
     {
         StatusCode = statusCode;
         Body = Truncate(response);
-        Headers = headers ?? new Dictionary<string, IEnumerable<string>>();
+        // A generated client's headers are read from the response now, so a kept exception does not keep the response.
+        Headers = headers is Http.ResponseHeaderMap lazy ? lazy.Headers : headers ?? new Dictionary<string, IEnumerable<string>>();
         var parsed = ErrorCollectionParser.Parse(response);
         ErrorMessages = parsed.ErrorMessages;
         Errors = parsed.Errors;
