@@ -78,7 +78,7 @@ public sealed class JiraClientOptions
 
     /// <summary>
     /// Creates the handler that talks to the network, for a proxy, client certificates or a test double; by default a
-    /// <c>SocketsHttpHandler</c> with response decompression. Turn automatic redirects off on your handler: the pipeline
+    /// <c>SocketsHttpHandler</c> (the pipeline asks for compressed responses and decodes them itself). Turn automatic redirects off on your handler: the pipeline
     /// follows redirects itself, so that credentials never reach another host.
     /// </summary>
     public Func<HttpMessageHandler>? PrimaryHandler { get; set; }

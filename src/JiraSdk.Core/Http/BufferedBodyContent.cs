@@ -17,7 +17,7 @@ internal sealed class BufferedBodyContent : HttpContent
     private byte[]? _buffer;
     private int _length;
 
-    private BufferedBodyContent(byte[] buffer, int length, HttpContent original)
+    private BufferedBodyContent(byte[] buffer, int length, HttpContent original, bool decoded)
     {
         _buffer = buffer;
         _length = length;
@@ -27,6 +27,7 @@ internal sealed class BufferedBodyContent : HttpContent
         {
             // The bytes held are the decoded body; the announced length may describe other bytes (or lie).
             if (string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
+            if (decoded && ContentCoding.DescribesEncodedBytes(header.Key)) continue;
             foreach (var value in header.Value) Headers.TryAddWithoutValidation(header.Key, value);
         }
 #else
@@ -43,8 +44,26 @@ internal sealed class BufferedBodyContent : HttpContent
     public static async ValueTask<BufferedBodyContent> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(content, cancellationToken).ConfigureAwait(false);
-        return new BufferedBodyContent(buffer, length, content);
+        return new BufferedBodyContent(buffer, length, content, decoded: false);
     }
+
+#if NET8_0_OR_GREATER
+    /// <summary>Reads <paramref name="content"/>, compressed with <paramref name="coding"/>, to the end of its decoded bytes.</summary>
+    /// <exception cref="IOException">The body is not valid <paramref name="coding"/> data (a damaged transfer, retried like one).</exception>
+    public static async ValueTask<BufferedBodyContent> ReadDecodedAsync(HttpContent content, string coding, CancellationToken cancellationToken)
+    {
+        using var decoded = ContentCoding.Decode(await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), coding);
+        try
+        {
+            var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(decoded, lengthHint: null, cancellationToken).ConfigureAwait(false);
+            return new BufferedBodyContent(buffer, length, content, decoded: true);
+        }
+        catch (InvalidDataException damaged)
+        {
+            throw new IOException($"The response body is not valid {coding} data.", damaged);
+        }
+    }
+#endif
 
     /// <summary>The body's bytes; empty once detached or disposed.</summary>
     public ArraySegment<byte> Bytes => _buffer is { } buffer ? new ArraySegment<byte>(buffer, 0, _length) : new ArraySegment<byte>(Array.Empty<byte>());

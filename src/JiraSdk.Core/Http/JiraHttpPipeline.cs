@@ -39,16 +39,17 @@ internal sealed class JiraPipelineSettings
 ///   TimeoutHandler         ours   one deadline for the whole call, body included → JiraTimeoutException
 ///    RateLimitGovernorHandler ours waits out quota pauses (whole client), burst pauses (endpoint), serialised issue writes, near-limit pacing
 ///    RetryHandler          ours   429 any method, 502/503/504 + network errors (body reads too) idempotent only
-///     ResponseBufferingHandler ours JSON/text bodies read to the end here, so their failures are retried and mapped
+///     ResponseBufferingHandler ours JSON/text bodies read to the end here, so their failures are retried and mapped; gzip/deflate/br asked for and decoded (net8)
 ///      RedirectHandler     ours   follows 3xx; a hop to another origin is marked to go without credentials
 ///       RouteHandler       ours   site or API gateway (OAuth 2.0, scoped API tokens configured or detected: api.atlassian.com/ex/jira/{cloudId})
 ///        authentication    Auth   JiraAuthenticationHandler: applied anew on every attempt and hop, renews once on 401
 ///        UserAgentHandler  ours   adds "JiraSdk/version" to User-Agent, once per request
 ///         LoggingHandler   ours   one log line per request on the wire, secrets redacted
-///          primary         .NET   SocketsHttpHandler (net8) / HttpClientHandler: no auto-redirect, gzip/deflate/brotli
+///          primary         .NET   SocketsHttpHandler (net8: no decompression, the body step does it) / HttpClientHandler (gzip/deflate): no auto-redirect
 /// </code>
-/// Kiota's CompressionHandler gzips request bodies, which Jira does not accept, so response decompression is left to the
-/// primary handler instead.
+/// Kiota's CompressionHandler gzips request bodies, which Jira does not accept; response decompression is the body step's
+/// on .NET 8 and later (a primary handler that decompresses itself leaves nothing for it to do) and the primary handler's on
+/// netstandard2.0.
 /// </summary>
 internal static class JiraHttpPipeline
 {
@@ -93,7 +94,8 @@ internal static class JiraHttpPipeline
         return new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            // Compression is asked for and undone by the pipeline's body step (ContentCoding), without .NET's per-call layer.
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
             // DNS changes (Atlassian's edge moves) are picked up without recreating the client.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };

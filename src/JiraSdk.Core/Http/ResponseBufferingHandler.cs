@@ -3,7 +3,9 @@ namespace JiraSdk.Http;
 /// <summary>
 /// Reads JSON, text and HTML response bodies to their end inside the pipeline, so the body phase belongs to the call: a
 /// connection reset or stall while reading happens here, inside the retry handler (which repeats idempotent requests) and
-/// the deadline, and the error mapping reports it with the request's method and path.
+/// the deadline, and the error mapping reports it with the request's method and path. On .NET 8 and later it also asks for
+/// compressed responses and decodes them (<see cref="ContentCoding"/>: gzip, deflate, br), buffered or streamed; a body
+/// that does not decode is a damaged transfer (an <see cref="IOException"/>, retried like one).
 /// </summary>
 /// <remarks>
 /// Downloads (attachments, anything not JSON or text) and requests that asked for a stream
@@ -13,11 +15,30 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+#if NET8_0_OR_GREATER
+        ContentCoding.Ask(request);
+#endif
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.Content is not { } content || content is BufferedBodyContent || !ShouldBuffer(request, content)) return response;
+        if (response.Content is not { } content || content is BufferedBodyContent) return response;
+#if NET8_0_OR_GREATER
+        var coding = ContentCoding.Of(content);
+#endif
+        if (!ShouldBuffer(request, content))
+        {
+#if NET8_0_OR_GREATER
+            if (coding is not null) response.Content = new DecodedContent(content, coding);
+#endif
+            return response;
+        }
         try
         {
+#if NET8_0_OR_GREATER
+            response.Content = coding is null
+                ? await BufferedBodyContent.ReadAsync(content, cancellationToken).ConfigureAwait(false)
+                : await BufferedBodyContent.ReadDecodedAsync(content, coding, cancellationToken).ConfigureAwait(false);
+#else
             response.Content = await BufferedBodyContent.ReadAsync(content, cancellationToken).ConfigureAwait(false);
+#endif
         }
         catch
         {

@@ -1,0 +1,93 @@
+#if NET8_0_OR_GREATER
+using System.IO.Compression;
+using System.Net;
+
+namespace JiraSdk.Http;
+
+/// <summary>
+/// Response compression (RFC 9110 §8.4.1: <c>gzip</c>, <c>deflate</c>, <c>br</c>), asked for and undone by the pipeline's
+/// body step rather than by the primary handler: .NET's automatic decompression adds an async layer and three
+/// enumerations of <c>Accept-Encoding</c> to every call. A response that arrives already decoded (a caller's own primary
+/// handler with automatic decompression) has no <c>Content-Encoding</c> and passes as it is.
+/// </summary>
+internal static class ContentCoding
+{
+    /// <summary>The codings the SDK asks Jira for.</summary>
+    public const string AcceptEncoding = "gzip, deflate, br";
+
+    /// <summary>Asks for compressed responses, unless the caller set <c>Accept-Encoding</c> already.</summary>
+    public static void Ask(HttpRequestMessage request)
+    {
+        if (!request.Headers.NonValidated.Contains("Accept-Encoding"))
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", AcceptEncoding);
+    }
+
+    /// <summary>The one coding <paramref name="content"/> is compressed with, or <c>null</c> when it is not (or with several, left as they are).</summary>
+    public static string? Of(HttpContent content)
+    {
+        if (!content.Headers.NonValidated.TryGetValues("Content-Encoding", out var values) || values.Count != 1) return null;
+        var coding = values.ToString().Trim();
+        return coding.Equals("gzip", StringComparison.OrdinalIgnoreCase) || coding.Equals("x-gzip", StringComparison.OrdinalIgnoreCase) ? "gzip"
+            : coding.Equals("deflate", StringComparison.OrdinalIgnoreCase) ? "deflate"
+            : coding.Equals("br", StringComparison.OrdinalIgnoreCase) ? "br"
+            : null;
+    }
+
+    /// <summary>A stream of <paramref name="compressed"/>'s decoded bytes; disposing it disposes <paramref name="compressed"/>.</summary>
+    public static Stream Decode(Stream compressed, string coding) => coding switch
+    {
+        "gzip" => new GZipStream(compressed, CompressionMode.Decompress),
+        // HTTP's "deflate" is the zlib format (RFC 9110 §8.4.1.2).
+        "deflate" => new ZLibStream(compressed, CompressionMode.Decompress),
+        _ => new BrotliStream(compressed, CompressionMode.Decompress),
+    };
+
+    /// <summary>Whether a header describes the encoded bytes (and so does not hold for the decoded ones).</summary>
+    public static bool DescribesEncodedBytes(string header) =>
+        header.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase) || header.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
+        || header.Equals("Content-MD5", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A streamed response body decoded as it is read (downloads, requests that asked for a stream).</summary>
+internal sealed class DecodedContent : HttpContent
+{
+    private readonly HttpContent _encoded;
+    private readonly string _coding;
+
+    public DecodedContent(HttpContent encoded, string coding)
+    {
+        _encoded = encoded;
+        _coding = coding;
+        foreach (var header in encoded.Headers.NonValidated)
+        {
+            if (ContentCoding.DescribesEncodedBytes(header.Key)) continue;
+            foreach (var value in header.Value) Headers.TryAddWithoutValidation(header.Key, value);
+        }
+    }
+
+    protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
+        ContentCoding.Decode(await _encoded.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _coding);
+
+    protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        using var decoded = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
+        await decoded.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _encoded.Dispose();
+        base.Dispose(disposing);
+    }
+}
+#endif
