@@ -15,6 +15,7 @@ internal static class TimeProbe
         var pairs = new (string Name, Func<Task> Baseline, Func<Task> Sdk, int Invocations, int CallsPerInvocation)[]
         {
             ("GET issue (generated)", () => benchmarks.RawHttpClient_GetIssue(), () => benchmarks.JiraClient_GeneratedGetIssue(), 100, 1),
+            ("GET issue, summary + status", () => benchmarks.RawHttpClient_GetIssue(), () => benchmarks.JiraClient_GetIssue(), 100, 1),
             ("16-way GET issue (generated)", () => benchmarks.RawHttpClient_GetIssue_16Way(), () => benchmarks.JiraClient_GeneratedGetIssue_16Way(), 10, Way),
             ("Search page of 100", () => benchmarks.RawHttpClient_SearchPage(), () => benchmarks.JiraClient_SearchPage(), 5, 1),
         };

@@ -94,8 +94,15 @@ internal sealed class RateLimitGovernor
         }
     }
 
-    /// <summary>Notes the endpoint <paramref name="request"/> counts under, as <see cref="WaitTurnAsync"/> does, for a request that goes at once.</summary>
-    public void RecordEndpoint(HttpRequestMessage request) => request.SetRateLimitEndpoint(EndpointOf(request));
+    /// <summary>
+    /// Notes the endpoint <paramref name="request"/> counts under, as <see cref="WaitTurnAsync"/> does, for a request that
+    /// goes at once. A request with a path template needs no note: its endpoint is the template's, whatever the path
+    /// becomes on the way (the API gateway's prefix, a redirect), so the note and its work are saved on every such call.
+    /// </summary>
+    public void RecordEndpoint(HttpRequestMessage request)
+    {
+        if (request.PathTemplateOf() is null) request.SetRateLimitEndpoint(EndpointOf(request));
+    }
 
     /// <summary>How long until the pauses that hold <paramref name="request"/> end; zero when none does.</summary>
     public TimeSpan PauseRemaining(HttpRequestMessage request)
