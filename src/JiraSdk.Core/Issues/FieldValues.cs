@@ -53,3 +53,49 @@ internal static class FieldValues
         return null;
     }
 }
+
+/// <summary>
+/// The JSON of one reference field (<c>status</c>, <c>assignee</c>, …): a value inside the fields' own text, whose
+/// properties are read without a document, or an element. <see cref="Element"/> parses it (once) when the JSON itself is wanted.
+/// </summary>
+internal readonly struct FieldJson
+{
+    private readonly Utf8JsonObject? _source;
+    private readonly int _index;
+    private readonly JsonElement _element;
+
+    public FieldJson(JsonElement element) => (_source, _index, _element) = (null, -1, element);
+
+    public FieldJson(Utf8JsonObject source, int index) => (_source, _index, _element) = (source, index, default);
+
+    public JsonElement Element => _source is null ? _element : (JsonElement)_source.ElementAt(_index);
+
+    /// <inheritdoc cref="FieldValues.String"/>
+    public string? String(string property, string path, IssueFields? fields)
+    {
+        if (_source is not null && _source.TryGetNestedScalar(_index, property, out var kind, out var text))
+        {
+            switch (kind)
+            {
+                case JsonValueKind.Undefined or JsonValueKind.Null: return null;
+                case JsonValueKind.String: return text;
+            }
+        }
+        return FieldValues.String(Element, property, path, fields);
+    }
+
+    /// <inheritdoc cref="FieldValues.Boolean"/>
+    public bool? Boolean(string property, string path, IssueFields? fields)
+    {
+        if (_source is not null && _source.TryGetNestedScalar(_index, property, out var kind, out _))
+        {
+            switch (kind)
+            {
+                case JsonValueKind.Undefined or JsonValueKind.Null: return null;
+                case JsonValueKind.True: return true;
+                case JsonValueKind.False: return false;
+            }
+        }
+        return FieldValues.Boolean(Element, property, path, fields);
+    }
+}

@@ -71,22 +71,22 @@ public sealed class IssueFields : IDictionary<string, object>
     public string? Summary => StringField("summary");
 
     /// <summary>The status.</summary>
-    public StatusField? Status => Reference("status", json => new StatusField(json, this));
+    public StatusField? Status => Reference("status", static (json, fields) => new StatusField(json, fields));
 
     /// <summary>The issue type.</summary>
-    public IssueTypeField? IssueType => Reference("issuetype", json => new IssueTypeField(json, this));
+    public IssueTypeField? IssueType => Reference("issuetype", static (json, fields) => new IssueTypeField(json, fields));
 
     /// <summary>The project.</summary>
-    public ProjectField? Project => Reference("project", json => new ProjectField(json, this));
+    public ProjectField? Project => Reference("project", static (json, fields) => new ProjectField(json, fields));
 
     /// <summary>The assignee; <c>null</c> when unassigned.</summary>
-    public UserField? Assignee => Reference("assignee", json => new UserField(json, "assignee", this));
+    public UserField? Assignee => Reference("assignee", static (json, fields) => new UserField(json, "assignee", fields));
 
     /// <summary>The reporter.</summary>
-    public UserField? Reporter => Reference("reporter", json => new UserField(json, "reporter", this));
+    public UserField? Reporter => Reference("reporter", static (json, fields) => new UserField(json, "reporter", fields));
 
     /// <summary>The priority.</summary>
-    public PriorityField? Priority => Reference("priority", json => new PriorityField(json, this));
+    public PriorityField? Priority => Reference("priority", static (json, fields) => new PriorityField(json, fields));
 
     /// <summary>The labels; empty when there are none. Elements that are not strings are left out (and reported).</summary>
     public IReadOnlyList<string> Labels
@@ -317,8 +317,19 @@ public sealed class IssueFields : IDictionary<string, object>
     private DateTimeOffset? Timestamp(string fieldId) =>
         GetField(fieldId) is { } value ? FieldValues.Timestamp(value, fieldId, this) : null;
 
-    private T? Reference<T>(string fieldId, Func<JsonElement, T> wrap) where T : struct =>
-        GetField(fieldId) is { } value && FieldValues.Object(value, fieldId, this) is { } json ? wrap(json) : null;
+    private T? Reference<T>(string fieldId, Func<FieldJson, IssueFields, T> wrap) where T : struct
+    {
+        // An object (or null) as read from Jira is looked into where it is; anything else takes the path that reports.
+        if (_entries.TryFindInJson(fieldId, out var json, out var index))
+        {
+            switch (json.KindAt(index))
+            {
+                case JsonValueKind.Object: return wrap(new FieldJson(json, index), this);
+                case JsonValueKind.Null: return null;
+            }
+        }
+        return GetField(fieldId) is { } value && FieldValues.Object(value, fieldId, this) is { } element ? wrap(new FieldJson(element), this) : null;
+    }
 
 #if NET8_0_OR_GREATER
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only values that are not JsonElement (set by hand, not read from Jira) take the reflection path.")]

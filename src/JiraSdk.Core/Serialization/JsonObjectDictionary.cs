@@ -49,6 +49,14 @@ internal sealed class JsonObjectDictionary : IDictionary<string, object>, IReadO
         return json is not null;
     }
 
+    /// <summary>Where <paramref name="key"/>'s value is in the JSON, while the dictionary has not been built (so the JSON is current).</summary>
+    public bool TryFindInJson(string key, out Utf8JsonObject json, out int index)
+    {
+        json = _json;
+        index = _values is null ? _json.IndexOf(key) : -1;
+        return index >= 0;
+    }
+
     /// <summary>
     /// A string value read straight from the JSON, without an element: <c>true</c> with the string, or with <c>null</c> for
     /// JSON null; <c>false</c> when the key is absent, holds another kind of value, or the dictionary has been built.
@@ -56,9 +64,7 @@ internal sealed class JsonObjectDictionary : IDictionary<string, object>, IReadO
     public bool TryGetString(string key, out string? value)
     {
         value = null;
-        if (_values is not null) return false;
-        var index = _json.IndexOf(key);
-        if (index < 0) return false;
+        if (!TryFindInJson(key, out _, out var index)) return false;
         switch (_json.KindAt(index))
         {
             case JsonValueKind.String:

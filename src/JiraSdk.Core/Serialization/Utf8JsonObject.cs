@@ -173,6 +173,40 @@ internal sealed class Utf8JsonObject
         return reader.GetString()!;
     }
 
+    /// <summary>
+    /// Reads a property of the object at <paramref name="index"/> without a document: its kind (<see cref="JsonValueKind.Undefined"/>
+    /// when absent; the last one when repeated) and, for a string, its text. <c>false</c> when the value is not an object.
+    /// </summary>
+    public bool TryGetNestedScalar(int index, string property, out JsonValueKind kind, out string? text)
+    {
+        kind = JsonValueKind.Undefined;
+        text = null;
+        if (KindAt(index) != JsonValueKind.Object) return false;
+        var reader = new Utf8JsonReader(ValueAt(index));
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(property);
+            reader.Read();
+            if (match)
+            {
+                kind = reader.TokenType switch
+                {
+                    JsonTokenType.String => JsonValueKind.String,
+                    JsonTokenType.Number => JsonValueKind.Number,
+                    JsonTokenType.True => JsonValueKind.True,
+                    JsonTokenType.False => JsonValueKind.False,
+                    JsonTokenType.Null => JsonValueKind.Null,
+                    JsonTokenType.StartObject => JsonValueKind.Object,
+                    _ => JsonValueKind.Array,
+                };
+                text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            reader.Skip();
+        }
+        return true;
+    }
+
     /// <summary>The value at <paramref name="index"/> as an element of its own document, parsed once and boxed.</summary>
     public object ElementAt(int index)
     {

@@ -89,6 +89,33 @@ public class IssueFieldsTests
     }
 
     [Test]
+    public async Task TypedAccessorsReadTheFieldsTextWhateverItsEscapesRepeatsAndEdits()
+    {
+        var issue = await GetV3Async("""
+            { "key": "DOCS-1", "fields": {
+              "summ\u0061ry": "Esc\u00e4ped \"title\"",
+              "status": { "n\u0061me": "First", "id": "3", "name": "Last", "statusCategory": { "key": "done" } },
+              "issuetype": { "subtask": true, "name": "Sub-task" },
+              "assignee": null,
+              "priority": { "id": "2", "name": null } } }
+            """);
+        var fields = issue.Fields!;
+
+        Assert.That(fields.Summary, Is.EqualTo("Escäped \"title\""));
+        Assert.That(fields.Status!.Value.Name, Is.EqualTo("Last"), "a repeated property reads as its last value, as JsonElement does");
+        Assert.That(fields.Status!.Value.CategoryKey, Is.EqualTo("done"));
+        Assert.That(fields.Status!.Value.Json.GetProperty("id").GetString(), Is.EqualTo("3"));
+        Assert.That(fields.IssueType!.Value.IsSubtask, Is.True);
+        Assert.That(fields.Assignee, Is.Null);
+        Assert.That(fields.Priority!.Value.Name, Is.Null);
+        Assert.That(fields.Priority!.Value.ToString(), Is.EqualTo("2"));
+
+        fields["status"] = JsonDocument.Parse("""{ "name": "Edited" }""").RootElement;
+        Assert.That(fields.Status!.Value.Name, Is.EqualTo("Edited"), "after an edit the dictionary is read");
+        Assert.That(fields.Summary, Is.EqualTo("Escäped \"title\""));
+    }
+
+    [Test]
     public void V2AndDataCenterIssuesHaveTheSameAccessorsAndTheirWikiDescriptionsReadAsDocuments()
     {
         var json = IssueJson.Replace(
