@@ -49,20 +49,33 @@ internal sealed class Utf8JsonObject
     public static Utf8JsonObject Read(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException($"Expected a JSON object but found {reader.TokenType}.");
-        // Comments (which Jira never sends, and the SDK's options refuse) would sit between the tokens this index finds by
-        // scanning the text.
-        if (Utf8JsonInput.Current is { } body && !reader.HasValueSequence && reader.CurrentState.Options.CommentHandling == JsonCommentHandling.Disallow)
+        // Comments and trailing commas (which Jira never sends, and the SDK's options refuse) would sit between the tokens
+        // this index finds by scanning the text, and be written back as they are: a caller's lenient options take the copy
+        // the writer makes, which has neither.
+        var strict = IsStrict(reader.CurrentState.Options);
+        if (strict && Utf8JsonInput.Current is { } body && !reader.HasValueSequence)
         {
             var start = reader;
             if (TryReadFromBody(ref reader, body.Span) is { } read) return read;
             reader = start;
         }
         using var document = JsonDocument.ParseValue(ref reader);
-        if (reader.CurrentState.Options.CommentHandling == JsonCommentHandling.Disallow) return FromUtf8(RawUtf8(document.RootElement));
+        return strict ? FromUtf8(RawUtf8(document.RootElement)) : Rewritten(document.RootElement);
+    }
+
+    private static bool IsStrict(JsonReaderOptions options) => options.CommentHandling == JsonCommentHandling.Disallow && !options.AllowTrailingCommas;
+
+    // The element as the writer writes it: no comments, no trailing commas, nesting as deep as the reader allowed.
+    private static Utf8JsonObject Rewritten(JsonElement element)
+    {
         using var written = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(written)) document.RootElement.WriteTo(writer);
+        using (var writer = new Utf8JsonWriter(written, new JsonWriterOptions { MaxDepth = KeptText.MaxDepth })) element.WriteTo(writer);
         return FromUtf8(written.ToArray());
     }
+
+    // How the kept text is read again: it was read once already by a reader whose options allowed its depth (a caller's
+    // may exceed the default 64), so depth is not limited a second time.
+    private static readonly JsonReaderOptions KeptText = new() { MaxDepth = int.MaxValue };
 
     /// <summary>The object <paramref name="element"/> holds.</summary>
     /// <exception cref="ArgumentException"><paramref name="element"/> is not an object.</exception>
@@ -70,7 +83,15 @@ internal sealed class Utf8JsonObject
     {
         if (element.ValueKind != JsonValueKind.Object)
             throw new ArgumentException($"Expected a JSON object, not a {element.ValueKind}.", nameof(element));
-        return FromUtf8(RawUtf8(element));
+        try
+        {
+            return FromUtf8(RawUtf8(element));
+        }
+        catch (JsonException)
+        {
+            // A document parsed with comments or trailing commas allowed: its raw text is not strict JSON.
+            return Rewritten(element);
+        }
     }
 
     // The text exactly as it was (escapes kept), off the path the generated clients take.
@@ -129,7 +150,7 @@ internal sealed class Utf8JsonObject
     /// <exception cref="JsonException"><paramref name="utf8"/> is not one JSON object.</exception>
     public static Utf8JsonObject FromUtf8(byte[] utf8)
     {
-        var reader = new Utf8JsonReader(utf8);
+        var reader = new Utf8JsonReader(utf8, KeptText);
         if (!reader.Read()) throw new JsonException("Expected a JSON object but found nothing.");
         var read = TryReadFromBody(ref reader, utf8) ?? throw new JsonException("Expected one JSON object.");
         if (reader.Read()) throw new JsonException("Expected one JSON object, found more after it.");
@@ -182,7 +203,7 @@ internal sealed class Utf8JsonObject
         kind = JsonValueKind.Undefined;
         text = null;
         if (KindAt(index) != JsonValueKind.Object) return false;
-        var reader = new Utf8JsonReader(ValueAt(index));
+        var reader = new Utf8JsonReader(ValueAt(index), KeptText);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -212,7 +233,7 @@ internal sealed class Utf8JsonObject
     {
         var values = _values ?? Interlocked.CompareExchange(ref _values, new object?[Count], null) ?? _values!;
         if (values[index] is { } cached) return cached;
-        var reader = new Utf8JsonReader(ValueAt(index));
+        var reader = new Utf8JsonReader(ValueAt(index), KeptText);
         reader.Read();
         object element = JsonElement.ParseValue(ref reader);
         return Interlocked.CompareExchange(ref values[index], element, null) ?? element;
@@ -221,7 +242,7 @@ internal sealed class Utf8JsonObject
     /// <summary>The whole object as one parsed element (for building a dictionary of every value).</summary>
     public JsonElement ToElement()
     {
-        var reader = new Utf8JsonReader(_utf8);
+        var reader = new Utf8JsonReader(_utf8, KeptText);
         reader.Read();
         return JsonElement.ParseValue(ref reader);
     }
