@@ -53,15 +53,8 @@ internal sealed class BufferedBodyContent : HttpContent
     public static async ValueTask<BufferedBodyContent> ReadDecodedAsync(HttpContent content, string coding, CancellationToken cancellationToken)
     {
         using var decoded = ContentCoding.Decode(await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), coding);
-        try
-        {
-            var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(decoded, lengthHint: null, cancellationToken).ConfigureAwait(false);
-            return new BufferedBodyContent(buffer, length, content, decoded: true);
-        }
-        catch (InvalidDataException damaged)
-        {
-            throw new IOException($"The response body is not valid {coding} data.", damaged);
-        }
+        var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(decoded, lengthHint: null, cancellationToken).ConfigureAwait(false);
+        return new BufferedBodyContent(buffer, length, content, decoded: true);
     }
 #endif
 
