@@ -37,13 +37,14 @@ internal static class AllocationProbe
             var body = System.Text.Encoding.UTF8.GetBytes(Fixtures.Issue(1));
             var options = new System.Text.Json.JsonSerializerOptions();
             JiraSdk.Serialization.JiraJson.Configure(options);
+            var deserialize = HandlerProbe.DeserializerLikeTheClients<JiraSdk.V3.IssueBean>();
             cases =
             [
                 .. cases,
                 ("Generated over plain HttpClient", async () => await generated.GetIssueAsync("DOCS-1"), calls, 1),
                 ("Plain HttpClient, body", () => HandlerProbe.FetchAsync(plain), calls, 1),
                 ("Pipeline HttpClient, body", () => HandlerProbe.FetchAsync(piped), calls, 1),
-                ("Deserialize IssueBean only", () => { System.Text.Json.JsonSerializer.Deserialize<JiraSdk.V3.IssueBean>(body, options); return Task.CompletedTask; }, calls, 1),
+                ("Deserialize IssueBean only", () => { deserialize(body, options); return Task.CompletedTask; }, calls, 1),
                 ("Deserialize RawIssue only", () => { System.Text.Json.JsonSerializer.Deserialize(body, RawJson.Default.RawIssue); return Task.CompletedTask; }, calls, 1),
             ];
         }

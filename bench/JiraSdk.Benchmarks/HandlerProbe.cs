@@ -100,6 +100,21 @@ internal static class HandlerProbe
         }
     }
 
+    /// <summary>
+    /// Deserializes <paramref name="body"/> as the generated clients do: with the body made current (Utf8JsonInput, internal,
+    /// reached by reflection), so issue fields are copied from it rather than re-read through a document.
+    /// </summary>
+    internal static Func<byte[], System.Text.Json.JsonSerializerOptions, T?> DeserializerLikeTheClients<T>()
+    {
+        var enter = typeof(JiraSdk.Http.JiraTelemetry).Assembly.GetType("JiraSdk.Serialization.Utf8JsonInput", throwOnError: true)!
+            .GetMethod("Enter", BindingFlags.Public | BindingFlags.Static)!;
+        return (body, options) =>
+        {
+            using ((IDisposable)enter.Invoke(null, [new ReadOnlyMemory<byte>(body)])!)
+                return System.Text.Json.JsonSerializer.Deserialize<T>(body, options);
+        };
+    }
+
     /// <summary>GET one issue and read its body, disposing the response so a pooled body returns to its pool.</summary>
     internal static async Task FetchAsync(HttpClient client)
     {

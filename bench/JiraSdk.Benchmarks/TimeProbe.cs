@@ -29,13 +29,14 @@ internal static class TimeProbe
             var body = System.Text.Encoding.UTF8.GetBytes(Fixtures.Issue(1));
             var options = new System.Text.Json.JsonSerializerOptions();
             JiraSdk.Serialization.JiraJson.Configure(options);
+            var deserialize = HandlerProbe.DeserializerLikeTheClients<JiraSdk.V3.IssueBean>();
             pairs =
             [
                 .. pairs,
                 ("Pipeline vs plain, body", () => HandlerProbe.FetchAsync(plain), () => HandlerProbe.FetchAsync(benchmarks.Jira.HttpClient), 100, 1),
                 ("Generated vs raw, plain", () => benchmarks.RawHttpClient_GetIssue(), async () => await generated.GetIssueAsync("DOCS-1"), 100, 1),
                 ("Deserialize IssueBean vs raw", () => { System.Text.Json.JsonSerializer.Deserialize(body, RawJson.Default.RawIssue); return Task.CompletedTask; },
-                    () => { System.Text.Json.JsonSerializer.Deserialize<JiraSdk.V3.IssueBean>(body, options); return Task.CompletedTask; }, 100, 1),
+                    () => { deserialize(body, options); return Task.CompletedTask; }, 100, 1),
             ];
         }
         foreach (var (name, baseline, sdk, invocations, per) in pairs)

@@ -4,7 +4,7 @@ namespace JiraSdk.Http;
 /// Reads JSON, text and HTML response bodies to their end inside the pipeline, so the body phase belongs to the call: a
 /// connection reset or stall while reading happens here, inside the retry handler (which repeats idempotent requests) and
 /// the deadline, and the error mapping reports it with the request's method and path. On .NET 8 and later it also asks for
-/// compressed responses and decodes them (<see cref="ContentCoding"/>: gzip, deflate, br), buffered or streamed; a body
+/// compressed responses and decodes them (<c>ContentCoding</c>: gzip, deflate, br), buffered or streamed; a body
 /// that does not decode is a damaged transfer (an <see cref="IOException"/>, retried like one).
 /// </summary>
 /// <remarks>

@@ -5,7 +5,7 @@ namespace JiraSdk.Issues;
 
 /// <summary>
 /// Reads typed values out of field JSON tolerantly: a value of another shape reads as <c>null</c> and is reported through
-/// the fields' <see cref="FieldShapeReport"/> (which throws in strict mode). <paramref name="path"/> arguments are relative
+/// the fields' <see cref="FieldShapeReport"/> (which throws in strict mode). The <c>path</c> arguments are relative
 /// to <c>fields</c> (<c>status</c>, <c>status.statusCategory</c>).
 /// </summary>
 internal static class FieldValues

@@ -25,6 +25,7 @@ internal static class AdfMarkdownReader
     /// <param name="into">Where the ADF blocks go.</param>
     /// <param name="headings">Whether ADF allows headings here: list items and quotes take none, so a Markdown heading
     /// there becomes a bold paragraph and the document stays valid.</param>
+    /// <param name="topLevel">Whether these are the document's own blocks (rather than a container's).</param>
     private static void ReadBlocks(IEnumerable<Block> container, IList<AdfNode> into, bool headings = true, bool topLevel = false)
     {
         foreach (var block in container)
