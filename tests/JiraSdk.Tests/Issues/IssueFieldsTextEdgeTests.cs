@@ -57,6 +57,11 @@ public class IssueFieldsTextEdgeTests
             Assert.That(issues[i].Fields!.Status!.Value.Name, Is.EqualTo("n" + i));
             Assert.That(issues[i].Fields!.Status!.Value.Json.GetProperty("name").GetString(), Is.EqualTo("n" + i));
         });
+        // Many threads reading the same issue's values for the first time share one parsed element per value.
+        var shared = issues[99].Fields!;
+        var seen = new System.Collections.Concurrent.ConcurrentBag<JsonElement>();
+        Parallel.For(0, 64, _ => seen.Add((JsonElement)shared["status"]));
+        Assert.That(seen.Select(e => e.GetProperty("name").GetString()), Is.All.EqualTo("n99"));
     }
 
     [Test]
