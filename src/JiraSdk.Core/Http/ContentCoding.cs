@@ -107,45 +107,9 @@ internal static class ContentCoding
 }
 
 /// <summary>A streamed response body decoded as it is read (downloads, requests that asked for a stream).</summary>
-internal sealed class DecodedContent : HttpContent
+internal sealed class DecodedContent(HttpContent encoded, string coding) : StreamedBodyContent(encoded, ContentCoding.DescribesEncodedBytes)
 {
-    private readonly HttpContent _encoded;
-    private readonly string _coding;
-
-    public DecodedContent(HttpContent encoded, string coding)
-    {
-        _encoded = encoded;
-        _coding = coding;
-        foreach (var header in encoded.Headers.NonValidated)
-        {
-            if (ContentCoding.DescribesEncodedBytes(header.Key)) continue;
-            foreach (var value in header.Value) Headers.TryAddWithoutValidation(header.Key, value);
-        }
-    }
-
-    protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
-        ContentCoding.Decode(await _encoded.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _coding);
-
-    protected override Task<Stream> CreateContentReadStreamAsync() => CreateContentReadStreamAsync(CancellationToken.None);
-
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-    {
-        using var decoded = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
-        await decoded.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
-    }
-
-    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);
-
-    protected override bool TryComputeLength(out long length)
-    {
-        length = 0;
-        return false;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) _encoded.Dispose();
-        base.Dispose(disposing);
-    }
+    protected override async Task<Stream> OpenAsync(CancellationToken cancellationToken) =>
+        ContentCoding.Decode(await Inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), coding);
 }
 #endif

@@ -8,33 +8,24 @@ namespace JiraSdk.Http;
 /// the call's deadline with <see cref="JiraTimeoutException"/>, and a transport failure while reading becomes
 /// <see cref="JiraNetworkException"/> naming the request. Disposing it ends the deadline's timer.
 /// </summary>
-internal sealed class GuardedBodyContent : HttpContent
+internal sealed class GuardedBodyContent : StreamedBodyContent
 {
-    private readonly HttpContent _inner;
     private readonly BodyGuard _guard;
 
-    public GuardedBodyContent(HttpContent inner, BodyGuard guard)
+    public GuardedBodyContent(HttpContent inner, BodyGuard guard) : base(inner)
     {
-        _inner = inner;
         _guard = guard;
-        foreach (var header in inner.Headers) Headers.TryAddWithoutValidation(header.Key, header.Value);
     }
 
-    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-    {
-        using var source = await CreateContentReadStreamAsync().ConfigureAwait(false);
-        await source.CopyToAsync(stream).ConfigureAwait(false);
-    }
-
-    protected override async Task<Stream> CreateContentReadStreamAsync()
+    protected override async Task<Stream> OpenAsync(CancellationToken cancellationToken)
     {
         Stream inner;
         try
         {
 #if NET5_0_OR_GREATER
-            inner = await _inner.ReadAsStreamAsync(_guard.Deadline).ConfigureAwait(false);
+            inner = await Inner.ReadAsStreamAsync(_guard.Deadline).ConfigureAwait(false);
 #else
-            inner = await _inner.ReadAsStreamAsync().ConfigureAwait(false);
+            inner = await Inner.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
         }
         catch (Exception failure) when (_guard.Translate(failure, CancellationToken.None) is { } translated)
@@ -44,19 +35,9 @@ internal sealed class GuardedBodyContent : HttpContent
         return new GuardedStream(inner, _guard);
     }
 
-    protected override bool TryComputeLength(out long length)
-    {
-        length = 0;
-        return false;
-    }
-
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
-        {
-            _inner.Dispose();
-            _guard.Dispose();
-        }
+        if (disposing) _guard.Dispose();
         base.Dispose(disposing);
     }
 

@@ -10,7 +10,8 @@ namespace JiraSdk.Tests.Http;
 
 /// <summary>
 /// Compressed responses (RFC 9110 §8.4.1): the pipeline asks for gzip, deflate and br and decodes bodies itself, buffered
-/// or streamed; a damaged compressed body is a damaged transfer.
+/// or streamed; a damaged compressed body is a damaged transfer; compressed failures, login pages and bodiless answers
+/// that name a coding end as uncompressed ones do.
 /// </summary>
 public class ResponseCompressionTests
 {
@@ -29,20 +30,23 @@ public class ResponseCompressionTests
         return output.ToArray();
     }
 
-    private static async Task WriteCompressedAsync(HttpListenerResponse response, string coding, byte[] body, string contentType)
+    private static async Task WriteAsync(HttpListenerResponse response, int status, string? coding, byte[] body, string? contentType)
     {
-        response.StatusCode = 200;
-        response.ContentType = contentType;
-        response.AddHeader("Content-Encoding", coding);
+        response.StatusCode = status;
+        if (contentType is not null) response.ContentType = contentType;
+        if (coding is not null) response.AddHeader("Content-Encoding", coding);
         response.ContentLength64 = body.Length;
-        await response.OutputStream.WriteAsync(body);
+        if (body.Length > 0) await response.OutputStream.WriteAsync(body);
         response.Close();
     }
 
-    private static JiraClient Client(Uri site, JiraRetryOptions? retry = null) => new(new JiraClientOptions
+    private static Task WriteCompressedAsync(HttpListenerResponse response, string coding, byte[] body, string contentType) =>
+        WriteAsync(response, 200, coding, body, contentType);
+
+    private static JiraClient Client(Uri site, int attempts = 1) => new(new JiraClientOptions
     {
         SiteUrl = site,
-        Retry = retry ?? new JiraRetryOptions { InitialDelay = TimeSpan.FromMilliseconds(5), Random = () => 0 },
+        Retry = new JiraRetryOptions { MaxAttempts = attempts, InitialDelay = TimeSpan.FromMilliseconds(5), Random = () => 0 },
     });
 
     [TestCase("gzip")]
@@ -92,7 +96,7 @@ public class ResponseCompressionTests
             Interlocked.Increment(ref calls);
             return WriteCompressedAsync(context.Response, "gzip", Encoding.UTF8.GetBytes("this is not gzip at all"), "application/json");
         });
-        using var jira = Client(server.BaseUri, new JiraRetryOptions { MaxAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(5), Random = () => 0 });
+        using var jira = Client(server.BaseUri, attempts: 3);
 
         var error = Assert.ThrowsAsync<JiraNetworkException>(() => jira.V3.Issues.GetIssueAsync("DOCS-1"));
 
@@ -113,5 +117,74 @@ public class ResponseCompressionTests
         using var issue = await jira.SendAsync(HttpMethod.Get, "rest/api/3/issue/DOCS-1", options);
 
         Assert.That(server.Requests.Single().Headers["Accept-Encoding"], Is.EqualTo("identity"));
+    }
+
+    [Test]
+    public async Task ADamagedCompressedDownloadFailsWhileReadAsANetworkErrorNamingTheRequest()
+    {
+        await using var server = LoopbackServer.Start(c => WriteAsync(c.Response, 200, "gzip", Encoding.UTF8.GetBytes("this is not gzip at all, not at all"), "application/octet-stream"));
+        using var jira = Client(server.BaseUri);
+        await using var stream = await jira.SendForStreamAsync(HttpMethod.Get, "rest/api/3/attachment/content/10000");
+        var error = Assert.ThrowsAsync<JiraNetworkException>(() => stream.CopyToAsync(Stream.Null));
+        Assert.That(error!.RequestPath, Is.EqualTo("/rest/api/3/attachment/content/10000"));
+    }
+
+    [Test]
+    public async Task ACompressedErrorBodyStillGivesJirasMessagesBufferedOrStreamed()
+    {
+        await using var server = LoopbackServer.Start(c => WriteAsync(c.Response, 404, "gzip", Compress("gzip", Encoding.UTF8.GetBytes("{\"errorMessages\":[\"Issue does not exist or you do not have permission to see it.\"],\"errors\":{}}")), "application/json;charset=UTF-8"));
+        using var jira = Client(server.BaseUri);
+        var error = Assert.ThrowsAsync<JiraNotFoundException>(() => jira.V3.Issues.GetIssueAsync("DOCS-1"));
+        Assert.That(error!.ErrorMessages, Does.Contain("Issue does not exist or you do not have permission to see it."));
+        var streamed = Assert.ThrowsAsync<JiraNotFoundException>(() => jira.SendForStreamAsync(HttpMethod.Get, "rest/api/3/attachment/content/10000"));
+        Assert.That(streamed!.ErrorMessages, Does.Contain("Issue does not exist or you do not have permission to see it."));
+    }
+
+    [Test]
+    public async Task ACompressedLoginPageOnA200IsAnAuthenticationFailure()
+    {
+        await using var server = LoopbackServer.Start(c => WriteAsync(c.Response, 200, "gzip", Compress("gzip", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><head><title>Log in</title></head><body><form id=\"login-form\"></form></body></html>")), "text/html;charset=UTF-8"));
+        using var jira = Client(server.BaseUri);
+        Assert.ThrowsAsync<JiraAuthenticationException>(() => jira.V3.Issues.GetIssueAsync("DOCS-1"));
+    }
+
+    [Test]
+    public async Task HeadAnd204AnswersThatNameACodingButHaveNoBodySucceed()
+    {
+        await using var server = LoopbackServer.Start(c => c.Request.HttpMethod == "HEAD"
+            ? WriteAsync(c.Response, 200, "gzip", [], "application/octet-stream")
+            : WriteAsync(c.Response, 204, "gzip", [], null));
+        using var jira = Client(server.BaseUri);
+        using var head = await jira.SendForResponseAsync(HttpMethod.Head, "rest/api/3/attachment/content/10000");
+        Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+        await jira.V3.Issues.DeleteIssueAsync("DOCS-1");
+    }
+
+    [TestCase("application/octet-stream")]
+    [TestCase("application/json")]
+    public async Task AStalledCompressedBodyStillTimesOutStreamedOrBuffered(string contentType)
+    {
+        var release = new TaskCompletionSource();
+        await using var server = LoopbackServer.Start(async c =>
+        {
+            var body = Compress("gzip", Encoding.UTF8.GetBytes("{\"key\":\"" + new string('x', 100_000) + Guid.NewGuid() + "\"}"));
+            c.Response.StatusCode = 200; c.Response.ContentType = contentType; c.Response.AddHeader("Content-Encoding", "gzip");
+            c.Response.ContentLength64 = body.Length;
+            await c.Response.OutputStream.WriteAsync(body.AsMemory(0, body.Length / 2));
+            await c.Response.OutputStream.FlushAsync();
+            await Task.WhenAny(release.Task, Task.Delay(5000));
+            try { c.Response.Abort(); } catch { }
+        });
+        using var jira = new JiraClient(new JiraClientOptions { SiteUrl = server.BaseUri, Timeout = TimeSpan.FromMilliseconds(500), Retry = new JiraRetryOptions { MaxAttempts = 1 } });
+        var started = DateTime.UtcNow;
+        if (contentType == "application/json")
+            Assert.ThrowsAsync<JiraTimeoutException>(() => jira.V3.Issues.GetIssueAsync("DOCS-1"));
+        else
+        {
+            await using var stream = await jira.SendForStreamAsync(HttpMethod.Get, "rest/api/3/attachment/content/10000");
+            Assert.ThrowsAsync<JiraTimeoutException>(() => stream.CopyToAsync(Stream.Null));
+        }
+        Assert.That(DateTime.UtcNow - started, Is.LessThan(TimeSpan.FromSeconds(4)));
+        release.SetResult();
     }
 }
