@@ -117,7 +117,7 @@ internal sealed class RateLimitGovernor
     {
         var remaining = RateLimitHeaders.HeaderValue(response, RateLimitHeaders.RemainingHeader) is { } remainingText
             && long.TryParse(remainingText, NumberStyles.None, CultureInfo.InvariantCulture, out var left) ? left : (long?)null;
-        if (remaining is { } known) Interlocked.Exchange(ref JiraMetrics.RemainingQuota, known);
+        if (remaining is { } known) JiraMetrics.RemainingQuota.Record(known);
         var now = _time.GetUtcNow();
         if ((int)response.StatusCode != 429)
         {
@@ -307,11 +307,12 @@ internal static class JiraMetrics
 
     public static readonly Histogram<double> Waits = Meter.CreateHistogram<double>("jira.client.rate_limit.waits", "s", "Time spent waiting for a rate limit before sending.");
 
-    /// <summary>The last <c>X-RateLimit-Remaining</c> seen; -1 until one is.</summary>
-    public static long RemainingQuota = -1;
-
-    private static readonly ObservableGauge<long> Remaining = Meter.CreateObservableGauge(
-        "jira.client.rate_limit.remaining", () => Interlocked.Read(ref RemainingQuota), "{point}", "The quota Jira said was left (X-RateLimit-Remaining).");
+    /// <summary>
+    /// Each <c>X-RateLimit-Remaining</c> Jira sends, recorded as it is seen (a synchronous gauge, so no client keeps the
+    /// last value in shared state; listeners keep the last one).
+    /// </summary>
+    public static readonly Gauge<long> RemainingQuota = Meter.CreateGauge<long>(
+        "jira.client.rate_limit.remaining", "{point}", "The quota Jira said was left (X-RateLimit-Remaining).");
 }
 
 /// <summary>Makes each call wait for the rate-limit pauses that apply to it; learns from every attempt's response.</summary>

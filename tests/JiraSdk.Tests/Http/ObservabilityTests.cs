@@ -28,6 +28,43 @@ public class ObservabilityTests
     }
 
     [Test]
+    [NonParallelizable] // the SDK's instruments are process-wide: no other call may run meanwhile
+    public async Task MetricsCountCallsAndRetriesAndRecordTheRemainingQuota()
+    {
+        var measured = new List<(string Instrument, long Value)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, meterListener) =>
+            {
+                if (instrument.Meter.Name == JiraTelemetry.MeterName) meterListener.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            lock (measured) measured.Add((instrument.Name, value));
+        });
+        listener.Start();
+        var network = new MockHttpMessageHandler();
+        network.Expect("*").Respond(req => new HttpResponseMessage((HttpStatusCode)429) { Headers = { { "Retry-After", "1" }, { "X-RateLimit-Remaining", "0" } } });
+        network.Expect("*").Respond(req => new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Headers = { { "X-RateLimit-Remaining", "4321" } },
+            Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
+        });
+        var time = new FakeTimeProvider();
+        using var http = TestPipeline.Create(network, time);
+
+        using var _ = await TestPipeline.RunAsync(http.GetAsync("rest/api/3/issue/DOCS-1"), time);
+
+        lock (measured)
+        {
+            Assert.That(measured.Where(m => m.Instrument == "jira.client.requests").Sum(m => m.Value), Is.EqualTo(1), "one call");
+            Assert.That(measured.Where(m => m.Instrument == "jira.client.retries").Sum(m => m.Value), Is.EqualTo(1), "retried once after the 429");
+            Assert.That(measured.Where(m => m.Instrument == "jira.client.rate_limit.remaining").Select(m => m.Value), Is.EqualTo(new[] { 0L, 4321L }));
+        }
+    }
+
+    [Test]
     public async Task EachCallIsOneActivityOfTheJiraSdkSource()
     {
         var activities = new List<Activity>();
