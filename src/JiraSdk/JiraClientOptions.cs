@@ -56,9 +56,25 @@ public sealed class JiraClientOptions
     /// <summary>When and how long to retry. Defaults: 4 attempts, at most 60 seconds of waiting.</summary>
     public JiraRetryOptions Retry { get; set; } = new();
 
-    /// <summary>The limit for a whole call, retries included, until the response headers arrive. Default 100 seconds;
-    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it.</summary>
+    /// <summary>The limit for a whole call: every attempt, the waits between them and the reading of a JSON or text body.
+    /// Default 100 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it. A streamed download's reads
+    /// keep the same deadline.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// The most bytes of a JSON or text response body the pipeline reads into memory, counted after decompression; a larger
+    /// body fails the call with <see cref="JiraSdk.Errors.JiraResponseTooLargeException"/> (not retried) as soon as it passes
+    /// the limit, so a decompression bomb or a runaway body cannot exhaust memory. Default 256 MiB. Downloads are streamed
+    /// and not limited.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to zero or less.</exception>
+    public long MaxResponseBodyBytes
+    {
+        get => _maxResponseBodyBytes;
+        set => _maxResponseBodyBytes = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "The response body limit must be positive.");
+    }
+
+    private long _maxResponseBodyBytes = JiraPipelineSettings.DefaultMaxResponseBodyBytes;
 
     /// <summary>Your application's product token for <c>User-Agent</c> (e.g. <c>DocsReminder/1.2</c>); <c>JiraSdk/version</c> is always added.</summary>
     public string? UserAgent { get; set; }
@@ -100,6 +116,7 @@ public sealed class JiraClientOptions
     {
         Retry = Retry ?? new JiraRetryOptions(),
         Timeout = Timeout,
+        MaxResponseBodyBytes = MaxResponseBodyBytes,
         Authentication = Authentication,
         CreateAuthenticationHandler = AuthenticationHandlerFactory(),
         LoggerFactory = LoggerFactory ?? fallbackLoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,

@@ -41,19 +41,21 @@ internal sealed class BufferedBodyContent : HttpContent
     }
 
     /// <summary>Reads <paramref name="content"/> to its end; the caller disposes <paramref name="content"/>.</summary>
-    public static async ValueTask<BufferedBodyContent> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <exception cref="Errors.JiraResponseTooLargeException">The body has more than <paramref name="maxBytes"/> bytes.</exception>
+    public static async ValueTask<BufferedBodyContent> ReadAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
     {
-        var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(content, cancellationToken).ConfigureAwait(false);
+        var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(content, cancellationToken, maxBytes).ConfigureAwait(false);
         return new BufferedBodyContent(buffer, length, content, decoded: false);
     }
 
 #if NET8_0_OR_GREATER
     /// <summary>Reads <paramref name="content"/>, compressed with <paramref name="coding"/>, to the end of its decoded bytes.</summary>
     /// <exception cref="IOException">The body is not valid <paramref name="coding"/> data (a damaged transfer, retried like one).</exception>
-    public static async ValueTask<BufferedBodyContent> ReadDecodedAsync(HttpContent content, string coding, CancellationToken cancellationToken)
+    /// <exception cref="Errors.JiraResponseTooLargeException">The decoded body has more than <paramref name="maxBytes"/> bytes (a decompression bomb stops there).</exception>
+    public static async ValueTask<BufferedBodyContent> ReadDecodedAsync(HttpContent content, string coding, long maxBytes, CancellationToken cancellationToken)
     {
         using var decoded = ContentCoding.Decode(await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), coding);
-        var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(decoded, lengthHint: null, cancellationToken).ConfigureAwait(false);
+        var (buffer, length) = await Raw.PooledBodyReader.ReadAsync(decoded, lengthHint: null, cancellationToken, maxBytes).ConfigureAwait(false);
         return new BufferedBodyContent(buffer, length, content, decoded: true);
     }
 #endif

@@ -10,6 +10,12 @@ internal sealed class JiraPipelineSettings
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>256 MiB: far above any Jira answer read into memory (a search page of 5000 issues with every field), far below what would exhaust a process.</summary>
+    public const long DefaultMaxResponseBodyBytes = 256L * 1024 * 1024;
+
+    /// <summary>The most bytes of a JSON or text body the pipeline reads into memory, decoded; see <c>JiraClientOptions.MaxResponseBodyBytes</c>.</summary>
+    public long MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
+
     /// <summary>The credentials: the pipeline gets a route step and an authentication step for them.</summary>
     public Auth.JiraAuthentication? Authentication { get; set; }
 
@@ -39,7 +45,7 @@ internal sealed class JiraPipelineSettings
 ///   TimeoutHandler         ours   one deadline for the whole call, body included → JiraTimeoutException
 ///    RateLimitGovernorHandler ours waits out quota pauses (whole client), burst pauses (endpoint), serialised issue writes, near-limit pacing
 ///    RetryHandler          ours   429 any method, 502/503/504 + network errors (body reads too) idempotent only
-///     ResponseBufferingHandler ours JSON/text bodies read to the end here, so their failures are retried and mapped; gzip/deflate/br asked for and decoded (net8)
+///     ResponseBufferingHandler ours JSON/text bodies read to the end here (up to a limit), so their failures are retried and mapped; gzip/deflate/br asked for and decoded (net8)
 ///      RedirectHandler     ours   follows 3xx; a hop to another origin is marked to go without credentials
 ///       RouteHandler       ours   site or API gateway (OAuth 2.0, scoped API tokens configured or detected: api.atlassian.com/ex/jira/{cloudId})
 ///        authentication    Auth   JiraAuthenticationHandler: applied anew on every attempt and hop, renews once on 401
@@ -70,7 +76,7 @@ internal static class JiraHttpPipeline
             new TimeoutHandler(settings.Timeout, settings.Time),
             new RateLimitGovernorHandler(governor),
             new RetryHandler(settings.Retry, settings.Time, logger, governor),
-            new ResponseBufferingHandler(),
+            new ResponseBufferingHandler(settings.MaxResponseBodyBytes),
             new RedirectHandler(),
         };
         if (settings.Authentication is { } credentials)

@@ -5,7 +5,9 @@ namespace JiraSdk.Http;
 /// connection reset or stall while reading happens here, inside the retry handler (which repeats idempotent requests) and
 /// the deadline, and the error mapping reports it with the request's method and path. On .NET 8 and later it also asks for
 /// compressed responses and decodes them (<c>ContentCoding</c>: gzip, deflate, br), buffered or streamed; a body
-/// that does not decode is a damaged transfer (an <see cref="IOException"/>, retried like one).
+/// that does not decode is a damaged transfer (an <see cref="IOException"/>, retried like one). A body is read up to
+/// <see cref="JiraPipelineSettings.MaxResponseBodyBytes"/> (decoded); one byte more fails the call with
+/// <see cref="Errors.JiraResponseTooLargeException"/>, so memory stays bounded whatever the server sends.
 /// </summary>
 /// <remarks>
 /// Downloads (attachments, anything not JSON or text) and requests that asked for a stream
@@ -13,6 +15,15 @@ namespace JiraSdk.Http;
 /// </remarks>
 internal sealed class ResponseBufferingHandler : DelegatingHandler
 {
+    private readonly long _maxBytes;
+
+    /// <param name="maxBytes">The most bytes a buffered body may have, decoded (<see cref="JiraPipelineSettings.MaxResponseBodyBytes"/>).</param>
+    public ResponseBufferingHandler(long maxBytes = JiraPipelineSettings.DefaultMaxResponseBodyBytes)
+    {
+        if (maxBytes <= 0) throw new ArgumentOutOfRangeException(nameof(maxBytes), maxBytes, "The response body limit must be positive.");
+        _maxBytes = maxBytes;
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
 #if NET8_0_OR_GREATER
@@ -34,11 +45,18 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         {
 #if NET8_0_OR_GREATER
             response.Content = coding is null
-                ? await BufferedBodyContent.ReadAsync(content, cancellationToken).ConfigureAwait(false)
-                : await BufferedBodyContent.ReadDecodedAsync(content, coding, cancellationToken).ConfigureAwait(false);
+                ? await BufferedBodyContent.ReadAsync(content, _maxBytes, cancellationToken).ConfigureAwait(false)
+                : await BufferedBodyContent.ReadDecodedAsync(content, coding, _maxBytes, cancellationToken).ConfigureAwait(false);
 #else
-            response.Content = await BufferedBodyContent.ReadAsync(content, cancellationToken).ConfigureAwait(false);
+            response.Content = await BufferedBodyContent.ReadAsync(content, _maxBytes, cancellationToken).ConfigureAwait(false);
 #endif
+        }
+        catch (Errors.JiraResponseTooLargeException tooLarge)
+        {
+            tooLarge.RequestMethod = request.Method.Method;
+            tooLarge.RequestPath = RequestDescription.PathOf(request);
+            response.Dispose();
+            throw;
         }
         catch
         {

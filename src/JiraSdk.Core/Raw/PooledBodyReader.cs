@@ -11,14 +11,15 @@ internal static class PooledBodyReader
     private const int InitialBufferSize = 16 * 1024;
 
     /// <summary>Reads the body of <paramref name="content"/> to its end.</summary>
-    public static async ValueTask<(byte[] Buffer, int Length)> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <exception cref="Errors.JiraResponseTooLargeException">The body has more than <paramref name="maxBytes"/> bytes.</exception>
+    public static async ValueTask<(byte[] Buffer, int Length)> ReadAsync(HttpContent content, CancellationToken cancellationToken, long maxBytes = MaxArrayLength)
     {
 #if NET5_0_OR_GREATER
         using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
         using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-        return await ReadAsync(stream, content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync(stream, content.Headers.ContentLength, cancellationToken, maxBytes).ConfigureAwait(false);
     }
 
     /// <summary>Reads <paramref name="stream"/> to its end.</summary>
@@ -27,17 +28,25 @@ internal static class PooledBodyReader
     /// The announced length, if any. Only a smaller first buffer is taken from it: a server may announce gigabytes and send
     /// bytes (or nothing), so the buffer grows with the bytes that arrive.
     /// </param>
+    /// <param name="maxBytes">The most bytes the body may have; one more fails the read.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The rented array and how much of it the body fills; return the array to <see cref="ArrayPool{T}.Shared"/>.</returns>
-    public static async ValueTask<(byte[] Buffer, int Length)> ReadAsync(Stream stream, long? lengthHint, CancellationToken cancellationToken)
+    /// <exception cref="Errors.JiraResponseTooLargeException">The body has more than <paramref name="maxBytes"/> bytes (no more than one byte beyond them was read).</exception>
+    public static async ValueTask<(byte[] Buffer, int Length)> ReadAsync(Stream stream, long? lengthHint, CancellationToken cancellationToken, long maxBytes = MaxArrayLength)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(lengthHint is >= 0 and < InitialBufferSize ? (int)lengthHint.Value + 1 : InitialBufferSize);
+        var limit = Math.Min(maxBytes, MaxArrayLength);
+        var buffer = ArrayPool<byte>.Shared.Rent(lengthHint is >= 0 and < InitialBufferSize && lengthHint.Value < limit ? (int)lengthHint.Value + 1 : (int)Math.Min(InitialBufferSize, limit + 1));
         try
         {
             var length = 0;
             while (true)
             {
-                if (length == buffer.Length) buffer = Grow(buffer, length);
+                if (length == buffer.Length)
+                {
+                    // Room for one byte past the limit, so a body that has it is told apart from one that ends there.
+                    if (length > limit) throw TooLarge(maxBytes);
+                    buffer = Grow(buffer, length, (int)Math.Min(buffer.Length * 2L, limit + 1));
+                }
 #if NET5_0_OR_GREATER
                 var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
 #else
@@ -45,6 +54,7 @@ internal static class PooledBodyReader
 #endif
                 if (read == 0) return (buffer, length);
                 length += read;
+                if (length > limit) throw TooLarge(maxBytes);
             }
         }
         catch
@@ -54,9 +64,15 @@ internal static class PooledBodyReader
         }
     }
 
-    private static byte[] Grow(byte[] buffer, int length)
+    // The longest byte array .NET makes (Array.MaxLength).
+    private const long MaxArrayLength = 0x7FFFFFC7;
+
+    private static Errors.JiraResponseTooLargeException TooLarge(long maxBytes) =>
+        new($"The response body is larger than the client's limit of {maxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)} bytes (JiraClientOptions.MaxResponseBodyBytes); reading stopped there.", maxBytes);
+
+    private static byte[] Grow(byte[] buffer, int length, int size)
     {
-        var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(size, length + 1));
         Buffer.BlockCopy(buffer, 0, larger, 0, length);
         ArrayPool<byte>.Shared.Return(buffer);
         return larger;

@@ -43,11 +43,16 @@ public class ResponseCompressionTests
     private static Task WriteCompressedAsync(HttpListenerResponse response, string coding, byte[] body, string contentType) =>
         WriteAsync(response, 200, coding, body, contentType);
 
-    private static JiraClient Client(Uri site, int attempts = 1) => new(new JiraClientOptions
+    private static JiraClient Client(Uri site, int attempts = 1, long? maxBodyBytes = null)
     {
-        SiteUrl = site,
-        Retry = new JiraRetryOptions { MaxAttempts = attempts, InitialDelay = TimeSpan.FromMilliseconds(5), Random = () => 0 },
-    });
+        var options = new JiraClientOptions
+        {
+            SiteUrl = site,
+            Retry = new JiraRetryOptions { MaxAttempts = attempts, InitialDelay = TimeSpan.FromMilliseconds(5), Random = () => 0 },
+        };
+        if (maxBodyBytes is { } max) options.MaxResponseBodyBytes = max;
+        return new JiraClient(options);
+    }
 
     [TestCase("gzip")]
     [TestCase("deflate")]
@@ -186,5 +191,55 @@ public class ResponseCompressionTests
         }
         Assert.That(DateTime.UtcNow - started, Is.LessThan(TimeSpan.FromSeconds(4)));
         release.SetResult();
+    }
+
+    [Test]
+    public async Task ADecompressionBombStopsAtTheLimitWithATypedErrorAndBoundedMemory()
+    {
+        const long Limit = 1024 * 1024;
+        var bomb = Compress("gzip", new byte[64 * 1024 * 1024]); // 64 MiB of zeros in about 64 KB
+        var calls = 0;
+        await using var server = LoopbackServer.Start(context =>
+        {
+            Interlocked.Increment(ref calls);
+            return WriteCompressedAsync(context.Response, "gzip", bomb, "application/json");
+        });
+        using var jira = Client(server.BaseUri, attempts: 3, maxBodyBytes: Limit);
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var error = Assert.ThrowsAsync<JiraResponseTooLargeException>(() => jira.V3.Issues.GetIssueAsync("DOCS-1"));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        Assert.That(error!.Limit, Is.EqualTo(Limit));
+        Assert.That(error.RequestMethod, Is.EqualTo("GET"));
+        Assert.That(error.RequestPath, Is.EqualTo("/rest/api/3/issue/DOCS-1"));
+        Assert.That(error.Message, Does.Contain("1048576").And.Contain("MaxResponseBodyBytes"));
+        Assert.That(calls, Is.EqualTo(1), "a body too large is not retried");
+        Assert.That(allocated, Is.LessThan(16L * 1024 * 1024), "reading stopped at the limit, not at 64 MiB");
+    }
+
+    [Test]
+    public async Task APlainBodyMayReachTheLimitButNotPassIt()
+    {
+        const int Limit = 100_000;
+        string Body(int length) => "{\"key\":\"" + new string('x', length - 10) + "\"}";
+        await using var server = LoopbackServer.Start(context =>
+            LoopbackServer.WriteAsync(context.Response, 200, Body(context.Request.Url!.AbsolutePath.EndsWith("/big", StringComparison.Ordinal) ? Limit + 1 : Limit)));
+        using var jira = Client(server.BaseUri, maxBodyBytes: Limit);
+
+        using var atTheLimit = await jira.SendAsync(HttpMethod.Get, "rest/api/3/thing/exact");
+        var past = Assert.ThrowsAsync<JiraResponseTooLargeException>(() => jira.SendAsync(HttpMethod.Get, "rest/api/3/thing/big"));
+
+        Assert.That(atTheLimit!.RootElement.GetProperty("key").GetString(), Has.Length.EqualTo(Limit - 10));
+        Assert.That(past!.RequestPath, Is.EqualTo("/rest/api/3/thing/big"));
+    }
+
+    [Test]
+    public void TheLimitIsPositiveAndByDefaultFarAboveAnyJiraAnswer()
+    {
+        var options = new JiraClientOptions();
+
+        Assert.That(options.MaxResponseBodyBytes, Is.EqualTo(256L * 1024 * 1024));
+        Assert.That(() => options.MaxResponseBodyBytes = 0, Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
 }
