@@ -31,7 +31,7 @@ internal static class PooledBodyReader
     /// <param name="maxBytes">The most bytes the body may have; one more fails the read.</param>
     /// <param name="cancellationToken">Cancels reading.</param>
     /// <returns>The rented array and how much of it the body fills; return the array to <see cref="ArrayPool{T}.Shared"/>.</returns>
-    /// <exception cref="Errors.JiraResponseTooLargeException">The body has more than <paramref name="maxBytes"/> bytes (no more than one byte beyond them was read).</exception>
+    /// <exception cref="Errors.JiraResponseTooLargeException">The body has more than <paramref name="maxBytes"/> bytes (reading stops at the first read that passes them).</exception>
     public static async ValueTask<(byte[] Buffer, int Length)> ReadAsync(Stream stream, long? lengthHint, CancellationToken cancellationToken, long maxBytes = MaxArrayLength)
     {
         var limit = Math.Min(maxBytes, MaxArrayLength);
