@@ -42,8 +42,10 @@ public sealed class JiraV2Api : JiraApiV2
     /// <param name="pageSize">Issues per request (Jira caps it, typically at 1000 on Data Center).</param>
     /// <param name="cancellationToken">Stops the enumeration; no further page is fetched.</param>
     public JiraAsyncPageable<IssueBean> SearchIssuesByOffsetAsync(string jql, IEnumerable<string>? fields = null, string? expand = null, int pageSize = 100, CancellationToken cancellationToken = default) =>
+#pragma warning disable CS0618 // removed on Cloud, where SearchIssuesAsync replaces it; this method exists for Data Center, which still pages by offset
         IssueSearch.EnumerateSearchForIssuesUsingJqlAsync(jql ?? throw new ArgumentNullException(nameof(jql)), fields: IssueSearchParameters.Fields(fields), expand: expand,
             pageSize: pageSize, cancellationToken: cancellationToken);
+#pragma warning restore CS0618
 
     /// <summary>
     /// Every field's id by its name, from the fields API (<c>GET /rest/api/2/field</c>), for reading custom fields by name:

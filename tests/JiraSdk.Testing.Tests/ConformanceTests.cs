@@ -133,7 +133,7 @@ public sealed class ConformanceTests
     private void AssertValid(JsonNode instance, int version, string path, string method = "get", string status = "200")
     {
         var result = SchemaFor(version, path, method, status).Evaluate(System.Text.Json.JsonDocument.Parse(instance.ToJsonString()).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        var errors = result.Details.Where(d => d.Errors is { Count: > 0 })
+        var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Key}: {e.Value}")).Take(15);
         Assert.That(result.IsValid, Is.True, $"{method.ToUpperInvariant()} {path} (v{version}):\n" + string.Join("\n", errors));
     }

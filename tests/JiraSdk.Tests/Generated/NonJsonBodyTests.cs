@@ -16,6 +16,8 @@ public class NonJsonBodyTests
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 1, 2, 3];
 
     /// <summary>What each operation sends: the body argument, then the expected content type and body bytes.</summary>
+    private static readonly object JsonPatch = new[] { new Dictionary<string, string> { ["op"] = "replace", ["path"] = "/name", ["value"] = "Plan A" } };
+
     private static readonly Dictionary<string, (Func<Type, object> Body, string ContentType, Func<byte[], string?> Check)> Expected = new()
     {
         ["storeAvatar"] = (_ => null!, "image/png", AvatarBytes),
@@ -31,7 +33,6 @@ public class NonJsonBodyTests
         ["addAttachment"] = (_ => null!, "multipart/form-data", AttachmentParts),
     };
 
-    private static readonly object JsonPatch = new[] { new Dictionary<string, string> { ["op"] = "replace", ["path"] = "/name", ["value"] = "Plan A" } };
 
     public static IEnumerable<TestCaseData> NonJsonBodies()
     {

@@ -13,7 +13,7 @@ public class JsonObjectDictionaryTests
         var fields = Read("""{"summary":"Hi","duedate":null,"labels":["a"],"summary":"Last"}""");
 
         Assert.That(fields.TryGetValue("summary", out var summary), Is.True);
-        Assert.That(((JsonElement)summary).GetString(), Is.EqualTo("Last"), "a repeated name keeps its last value");
+        Assert.That(((JsonElement)summary!).GetString(), Is.EqualTo("Last"), "a repeated name keeps its last value");
         Assert.That(fields.ContainsKey("duedate"), Is.True);
         Assert.That(fields["duedate"], Is.Null, "JSON null reads as null");
         Assert.That(fields.ContainsKey("Summary"), Is.False, "names are ordinal");
