@@ -249,6 +249,10 @@ public class PatchAndSourceTests
 
         var code = CodeFixups.Apply(nswag);
 
+        Assert.That(CodeFixups.Unapplied(nswag), Has.Exactly(4).Items, "each per-call cost is recognised before the fixups");
+        Assert.That(CodeFixups.Unapplied(code), Is.Empty, "and none is left after them");
+        var changedNSwag = nswag.Replace("headers_[item_.Key] = item_.Value;", "headers_[item_.Key] =  item_.Value;");
+        Assert.That(CodeFixups.Unapplied(CodeFixups.Apply(changedNSwag)), Has.One.Contains("response headers"), "an output the fixup no longer matches is named");
         Assert.That(code, Does.Match(@"var headers_ = new global::JiraSdk\.Http\.ResponseHeaderMap\(response_\);\s*ProcessResponse\(client_, response_\);"));
         Assert.That(code, Does.Not.Contain("foreach (var item_ in response_"));
         Assert.That(code, Does.Contain("request_.Method = System.Net.Http.HttpMethod.Get;"));
