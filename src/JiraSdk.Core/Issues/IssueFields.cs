@@ -128,6 +128,11 @@ public sealed class IssueFields : IDictionary<string, object>
     {
         get
         {
+            if (_entries.TryGetString("duedate", out var text))
+            {
+                if (text is null) return null;
+                if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+            }
             if (GetField("duedate") is not { } value) return null;
             if (value.ValueKind == JsonValueKind.String
                 && DateTime.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -314,8 +319,16 @@ public sealed class IssueFields : IDictionary<string, object>
         return null;
     }
 
-    private DateTimeOffset? Timestamp(string fieldId) =>
-        GetField(fieldId) is { } value ? FieldValues.Timestamp(value, fieldId, this) : null;
+    private DateTimeOffset? Timestamp(string fieldId)
+    {
+        // A timestamp as Jira sends it (a string, or null) is parsed from the text; anything else takes the path that reports.
+        if (_entries.TryGetString(fieldId, out var text))
+        {
+            if (text is null) return null;
+            if (JiraDateTimeOffsetConverter.TryParse(text, out var time)) return time;
+        }
+        return GetField(fieldId) is { } value ? FieldValues.Timestamp(value, fieldId, this) : null;
+    }
 
     private T? Reference<T>(string fieldId, Func<FieldJson, IssueFields, T> wrap) where T : struct
     {
