@@ -41,12 +41,8 @@ internal static class PooledBodyReader
             var length = 0;
             while (true)
             {
-                if (length == buffer.Length)
-                {
-                    // Room for one byte past the limit, so a body that has it is told apart from one that ends there.
-                    if (length > limit) throw TooLarge(maxBytes);
-                    buffer = Grow(buffer, length, (int)Math.Min(buffer.Length * 2L, limit + 1));
-                }
+                // Room for one byte past the limit, so a body that has it is told apart from one that ends there.
+                if (length == buffer.Length) buffer = Grow(buffer, length, (int)Math.Min(buffer.Length * 2L, limit + 1));
 #if NET5_0_OR_GREATER
                 var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
 #else
