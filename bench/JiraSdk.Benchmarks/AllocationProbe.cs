@@ -38,9 +38,16 @@ internal static class AllocationProbe
             var options = new System.Text.Json.JsonSerializerOptions();
             JiraSdk.Serialization.JiraJson.Configure(options);
             var deserialize = HandlerProbe.DeserializerLikeTheClients<JiraSdk.V3.IssueBean>();
+            // The benchmarks call anonymously, as the baseline does; a real client adds the route and authentication steps.
+            var basic = new JiraClient(new JiraClientOptions
+            {
+                SiteUrl = benchmarks.Address,
+                Authentication = JiraSdk.Auth.JiraAuthentication.Basic("bench@example.com", "not-a-real-token"),
+            });
             cases =
             [
                 .. cases,
+                ("Generated, Basic authentication", async () => await basic.V3.Issues.GetIssueAsync("DOCS-1"), calls, 1),
                 ("Generated over plain HttpClient", async () => await generated.GetIssueAsync("DOCS-1"), calls, 1),
                 ("Plain HttpClient, body", () => HandlerProbe.FetchAsync(plain), calls, 1),
                 ("Pipeline HttpClient, body", () => HandlerProbe.FetchAsync(piped), calls, 1),

@@ -48,9 +48,21 @@ internal static partial class CodeFixups
     [GeneratedRegex(@"request_\.Headers\.Accept\.Add\(System\.Net\.Http\.Headers\.MediaTypeWithQualityHeaderValue\.Parse\((?<type>""[^""]*"")\)\);")]
     private static partial Regex AcceptParse();
 
-    // The URL builder starts at 16 characters and grows a chunk at a time; it is sized from the operation's path.
+    // The URL builder starts at 16 characters and grows a chunk at a time, a new one per call; the thread's kept one
+    // (RequestUrlBuilder) is taken instead, at least as large as the operation's path needs.
     [GeneratedRegex(@"var urlBuilder_ = new System\.Text\.StringBuilder\(\);(?<rest>\r?\n\s*// Operation Path: ""(?<path>[^""]*)"")")]
     private static partial Regex UrlBuilder();
+
+    private const string UrlToString = "var url_ = urlBuilder_.ToString();";
+
+    // The pipeline's per-request switches (the path template, the schema diagnostics) go into a request's options, a
+    // dictionary made on first use; a request of the SDK's own type carries them in a field.
+    private const string NewRequest = "var request_ = new System.Net.Http.HttpRequestMessage()";
+
+    // Each operation is an async method whose state machine is a new object per call (about 0.3 KB). It becomes a
+    // wrapper returning the Task callers know, over a ValueTask method whose state .NET pools between calls.
+    [GeneratedRegex(@"^(?<indent>[ \t]*)public virtual async System\.Threading\.Tasks\.Task(?<result><.+?>)? (?<name>\w+)\((?<parameters>[^\r\n]*)\)(?<eol>\r?\n)", RegexOptions.Multiline)]
+    private static partial Regex AsyncOperation();
 
     /// <summary>
     /// What <see cref="Apply"/> was meant to take out of the per-call path but finds still there: NSwag's output changed
@@ -64,8 +76,14 @@ internal static partial class CodeFixups
             yield return "the Accept header is parsed on every call (AcceptParse no longer matches)";
         if (StandardMethod().IsMatch(code))
             yield return "a new HttpMethod is made on every call (StandardMethod no longer matches)";
-        if (code.Contains("var urlBuilder_ = new System.Text.StringBuilder();"))
-            yield return "the URL builder starts at 16 characters (UrlBuilder no longer matches)";
+        if (code.Contains("var urlBuilder_ = new System.Text.StringBuilder("))
+            yield return "a new URL builder is made on every call (UrlBuilder no longer matches)";
+        if (code.Contains(UrlToString))
+            yield return "the URL builder is not given back (UrlToString no longer matches)";
+        if (code.Contains(NewRequest))
+            yield return "requests keep the SDK's switches in a dictionary (NewRequest no longer matches)";
+        if (AsyncOperation().IsMatch(code))
+            yield return "an operation allocates its async state on every call (AsyncOperation no longer matches)";
     }
 
     public static string Apply(string code)
@@ -74,7 +92,10 @@ internal static partial class CodeFixups
         code = StandardMethod().Replace(code, match => "System.Net.Http.HttpMethod." + match.Groups["method"].Value[0] + match.Groups["method"].Value.Substring(1).ToLowerInvariant());
         code = AcceptParse().Replace(code, "request_.Headers.TryAddWithoutValidation(\"Accept\", ${type});");
         code = UrlBuilder().Replace(code, match =>
-            "var urlBuilder_ = new System.Text.StringBuilder(" + (match.Groups["path"].Value.Length + 64).ToString(System.Globalization.CultureInfo.InvariantCulture) + ");" + match.Groups["rest"].Value);
+            "var urlBuilder_ = global::JiraSdk.Http.RequestUrlBuilder.Acquire(" + (match.Groups["path"].Value.Length + 64).ToString(System.Globalization.CultureInfo.InvariantCulture) + ");" + match.Groups["rest"].Value);
+        code = code.Replace(UrlToString, "var url_ = global::JiraSdk.Http.RequestUrlBuilder.ToStringAndRelease(urlBuilder_);");
+        code = code.Replace(NewRequest, "var request_ = new global::JiraSdk.Http.JiraRequestMessage()");
+        code = PoolAsyncOperations(code);
         code = EnumConverterAttribute().Replace(code, "");
         code = FreeFormQueryLoop().Replace(code, "foreach (var item_ in @${name}) { urlBuilder_");
         code = ItemConverterTodo().Replace(code, "");
@@ -85,5 +106,65 @@ internal static partial class CodeFixups
         // A raw binary body (avatar images) with no content type given takes the image type from its first bytes,
         // or fails with a clear ArgumentException, instead of NSwag's FormatException from parsing null.
         return code.Replace(BinaryBodyContentType, "JiraSdk.Serialization.BinaryBody.ContentTypeOf(body.Data, body.ContentType)");
+    }
+    /// <summary>
+    /// Splits each <c>public virtual async</c> operation into the public method, now returning the pooled method's
+    /// <c>ValueTask</c> as a <c>Task</c> (one small object instead of the whole state machine), and a private
+    /// <c>…Core</c> method holding NSwag's body, built with <c>PoolingAsyncValueTaskMethodBuilder</c> on .NET 6 and later.
+    /// </summary>
+    private static string PoolAsyncOperations(string code) => AsyncOperation().Replace(code, match =>
+    {
+        var indent = match.Groups["indent"].Value;
+        var eol = match.Groups["eol"].Value;
+        var result = match.Groups["result"].Value;
+        var name = match.Groups["name"].Value;
+        var parameters = SplitParameters(match.Groups["parameters"].Value);
+        var arguments = string.Join(", ", parameters.Select(ParameterName));
+        var coreParameters = string.Join(", ", parameters.Select(WithoutDefault));
+        var builder = result.Length == 0 ? "PoolingAsyncValueTaskMethodBuilder" : "PoolingAsyncValueTaskMethodBuilder<>";
+        return indent + "public virtual System.Threading.Tasks.Task" + result + " " + name + "(" + match.Groups["parameters"].Value + ") =>" + eol
+            + indent + "    " + name + "Core(" + arguments + ").AsTask();" + eol
+            + eol
+            + "#if NET6_0_OR_GREATER" + eol
+            + indent + "[System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices." + builder + "))]" + eol
+            + "#endif" + eol
+            + indent + "private async System.Threading.Tasks.ValueTask" + result + " " + name + "Core(" + coreParameters + ")" + eol;
+    });
+
+    /// <summary>A parameter list split at its top-level commas (generic arguments, default values and strings keep theirs).</summary>
+    internal static List<string> SplitParameters(string parameters)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        var quoted = false;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (parameters[i] == '"' && (i == 0 || parameters[i - 1] != '\\')) quoted = !quoted;
+            if (quoted) continue;
+            switch (parameters[i])
+            {
+                case '<' or '(' or '[': depth++; break;
+                case '>' or ')' or ']': depth--; break;
+                case ',' when depth == 0:
+                    parts.Add(parameters.Substring(start, i - start).Trim());
+                    start = i + 1;
+                    break;
+            }
+        }
+        if (parameters.Trim().Length > 0) parts.Add(parameters.Substring(start).Trim());
+        return parts;
+    }
+
+    private static string WithoutDefault(string parameter)
+    {
+        var equals = parameter.IndexOf(" = ", StringComparison.Ordinal);
+        return equals < 0 ? parameter : parameter.Substring(0, equals);
+    }
+
+    private static string ParameterName(string parameter)
+    {
+        var declaration = WithoutDefault(parameter);
+        return declaration.Substring(declaration.LastIndexOf(' ') + 1);
     }
 }

@@ -228,10 +228,14 @@ public class PatchAndSourceTests
     public void PerCallCostsOfTheClientTemplateAreTakenOut()
     {
         const string nswag = """
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
                         request_.Method = new System.Net.Http.HttpMethod("GET");
                         request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
                         var urlBuilder_ = new System.Text.StringBuilder();
                         // Operation Path: "rest/api/3/issue/{issueIdOrKey}"
+                        urlBuilder_.Append("rest/api/3/issue/");
+                        var url_ = urlBuilder_.ToString();
                         var other_ = new System.Net.Http.HttpMethod("PATCH");
                         var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                         try
@@ -249,7 +253,7 @@ public class PatchAndSourceTests
 
         var code = CodeFixups.Apply(nswag);
 
-        Assert.That(CodeFixups.Unapplied(nswag), Has.Exactly(4).Items, "each per-call cost is recognised before the fixups");
+        Assert.That(CodeFixups.Unapplied(nswag), Has.Exactly(6).Items, "each per-call cost is recognised before the fixups");
         Assert.That(CodeFixups.Unapplied(code), Is.Empty, "and none is left after them");
         var changedNSwag = nswag.Replace("headers_[item_.Key] = item_.Value;", "headers_[item_.Key] =  item_.Value;");
         Assert.That(CodeFixups.Unapplied(CodeFixups.Apply(changedNSwag)), Has.One.Contains("response headers"), "an output the fixup no longer matches is named");
@@ -258,6 +262,52 @@ public class PatchAndSourceTests
         Assert.That(code, Does.Contain("request_.Method = System.Net.Http.HttpMethod.Get;"));
         Assert.That(code, Does.Contain("new System.Net.Http.HttpMethod(\"PATCH\")"), "netstandard2.0 has no HttpMethod.Patch");
         Assert.That(code, Does.Contain("request_.Headers.TryAddWithoutValidation(\"Accept\", \"application/json\");"));
-        Assert.That(code, Does.Match(@"var urlBuilder_ = new System\.Text\.StringBuilder\(95\);\s*// Operation Path: ""rest/api/3/issue/\{issueIdOrKey\}"""));
+        Assert.That(code, Does.Match(@"var urlBuilder_ = global::JiraSdk\.Http\.RequestUrlBuilder\.Acquire\(95\);\s*// Operation Path: ""rest/api/3/issue/\{issueIdOrKey\}"""));
+        Assert.That(code, Does.Contain("var url_ = global::JiraSdk.Http.RequestUrlBuilder.ToStringAndRelease(urlBuilder_);"));
+        Assert.That(code, Does.Contain("using (var request_ = new global::JiraSdk.Http.JiraRequestMessage())"));
+    }
+
+    [Test]
+    public void EachOperationBecomesATaskOverAPooledValueTask()
+    {
+        const string nswag = """
+                /// <summary>Get issue</summary>
+                public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<Foo<Bar, Baz>>> GetThingsAsync(string @params, System.Collections.Generic.IDictionary<string, object>? map = null, string? expand = "a,b<c", System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+                {
+                    return await Other(@params, map).ConfigureAwait(false);
+                }
+
+                public virtual async System.Threading.Tasks.Task DeleteThingAsync(int id)
+                {
+                    await Delete(id).ConfigureAwait(false);
+                }
+
+                public virtual System.Threading.Tasks.Task<Foo> NotAsyncAsync(int id) => Other(id);
+            """;
+
+        var code = CodeFixups.Apply(nswag);
+
+        Assert.That(CodeFixups.Unapplied(nswag), Has.One.Contains("async state"), "a per-call state machine is recognised");
+        Assert.That(CodeFixups.Unapplied(code), Is.Empty);
+        Assert.That(code, Does.Contain(
+            "public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<Foo<Bar, Baz>>> GetThingsAsync(string @params, System.Collections.Generic.IDictionary<string, object>? map = null, string? expand = \"a,b<c\", System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken)) =>"
+            + "\n        GetThingsAsyncCore(@params, map, expand, cancellationToken).AsTask();"), "the public signature, defaults included, forwards every argument");
+        Assert.That(code, Does.Contain(
+            "[System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]\n#endif\n"
+            + "    private async System.Threading.Tasks.ValueTask<System.Collections.Generic.ICollection<Foo<Bar, Baz>>> GetThingsAsyncCore(string @params, System.Collections.Generic.IDictionary<string, object>? map, string? expand, System.Threading.CancellationToken cancellationToken)\n"
+            + "    {\n        return await Other(@params, map).ConfigureAwait(false);"), "the body stays NSwag's, in a pooled ValueTask method");
+        Assert.That(code, Does.Contain("public virtual System.Threading.Tasks.Task DeleteThingAsync(int id) =>\n        DeleteThingAsyncCore(id).AsTask();"));
+        Assert.That(code, Does.Contain("(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]\n#endif\n    private async System.Threading.Tasks.ValueTask DeleteThingAsyncCore(int id)"));
+        Assert.That(code, Does.Contain("public virtual System.Threading.Tasks.Task<Foo> NotAsyncAsync(int id) => Other(id);"), "a method that is not async is left alone");
+    }
+
+    [TestCase("", new string[0])]
+    [TestCase("int a", new[] { "int a" })]
+    [TestCase("System.Collections.Generic.IDictionary<string, int> a, string b = \"x, y\", int c = default(int)",
+        new[] { "System.Collections.Generic.IDictionary<string, int> a", "string b = \"x, y\"", "int c = default(int)" })]
+    [TestCase("string a = \"quote \\\" , inside\", int b", new[] { "string a = \"quote \\\" , inside\"", "int b" })]
+    public void ParameterListsSplitAtTopLevelCommasOnly(string parameters, string[] expected)
+    {
+        Assert.That(CodeFixups.SplitParameters(parameters), Is.EqualTo(expected));
     }
 }

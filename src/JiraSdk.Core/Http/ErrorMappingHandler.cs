@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JiraSdk.Errors;
 
 namespace JiraSdk.Http;
@@ -12,7 +13,7 @@ namespace JiraSdk.Http;
 /// Outermost, so it sees the final outcome after retries, authentication renewal and redirects. A request marked with
 /// <see cref="RequestProperties.ReturnErrorResponses"/> (the per-call no-throw option) gets its response back as it is.
 /// </remarks>
-internal sealed class ErrorMappingHandler : DelegatingHandler
+internal sealed class ErrorMappingHandler : PipelineHandler
 {
     private readonly TimeProvider _time;
 
@@ -21,12 +22,15 @@ internal sealed class ErrorMappingHandler : DelegatingHandler
         _time = time;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+#if NET6_0_OR_GREATER
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    protected override async ValueTask<HttpResponseMessage> SendStepAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await SendInnerAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (JiraTimeoutException timeout)
         {

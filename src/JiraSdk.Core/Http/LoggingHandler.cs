@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,7 @@ namespace JiraSdk.Http;
 /// Trace its request and response headers. Everything written passes <see cref="LogRedaction"/>'s allow-list: unknown
 /// headers, query values and user info appear as <c>[redacted]</c> or not at all.
 /// </summary>
-internal sealed class LoggingHandler : DelegatingHandler
+internal sealed class LoggingHandler : PipelineHandler
 {
     private readonly ILogger _logger;
 
@@ -18,10 +19,13 @@ internal sealed class LoggingHandler : DelegatingHandler
     }
 
     // The cheap path: nothing formatted, no timestamp taken, no state machine, when Debug is off.
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _logger.IsEnabled(LogLevel.Debug) ? LoggedAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+    protected override ValueTask<HttpResponseMessage> SendStepAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        _logger.IsEnabled(LogLevel.Debug) ? LoggedAsync(request, cancellationToken) : SendInnerAsync(request, cancellationToken);
 
-    private async Task<HttpResponseMessage> LoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+#if NET6_0_OR_GREATER
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<HttpResponseMessage> LoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var method = request.Method.Method;
         var url = LogRedaction.Url(request.RequestUri);
@@ -30,7 +34,7 @@ internal sealed class LoggingHandler : DelegatingHandler
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await SendInnerAsync(request, cancellationToken).ConfigureAwait(false);
             HttpLog.Completed(_logger, method, url, (int)response.StatusCode, Elapsed(started));
             if (trace) HttpLog.ResponseHeaders(_logger, method, url, LogRedaction.Headers(response.Headers, response.Content));
             return response;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Globalization;
@@ -316,7 +317,7 @@ internal static class JiraMetrics
 }
 
 /// <summary>Makes each call wait for the rate-limit pauses that apply to it; learns from every attempt's response.</summary>
-internal sealed class RateLimitGovernorHandler : DelegatingHandler
+internal sealed class RateLimitGovernorHandler : PipelineHandler
 {
     private readonly RateLimitGovernor _governor;
 
@@ -325,17 +326,20 @@ internal sealed class RateLimitGovernorHandler : DelegatingHandler
         _governor = governor;
     }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override ValueTask<HttpResponseMessage> SendStepAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         JiraMetrics.Requests.Add(1);
         if (_governor.MayHaveToWait(request)) return WaitThenSendAsync(request, cancellationToken);
         _governor.RecordEndpoint(request);
-        return base.SendAsync(request, cancellationToken);
+        return SendInnerAsync(request, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> WaitThenSendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+#if NET6_0_OR_GREATER
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<HttpResponseMessage> WaitThenSendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var turn = await _governor.WaitTurnAsync(request, cancellationToken).ConfigureAwait(false);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await SendInnerAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Net;
 
 namespace JiraSdk.Http;
@@ -11,7 +12,7 @@ namespace JiraSdk.Http;
 /// redirect to another origin drops <c>Authorization</c>, <c>Proxy-Authorization</c> and <c>Cookie</c>, and an HTTPS to
 /// HTTP downgrade is not followed (the 3xx is returned as is). 303, and 301/302 after a POST, continue as a GET without body.
 /// </remarks>
-internal sealed class RedirectHandler : DelegatingHandler
+internal sealed class RedirectHandler : PipelineHandler
 {
     private readonly int _maxRedirects;
 
@@ -20,9 +21,12 @@ internal sealed class RedirectHandler : DelegatingHandler
         _maxRedirects = maxRedirects;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+#if NET6_0_OR_GREATER
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    protected override async ValueTask<HttpResponseMessage> SendStepAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await SendInnerAsync(request, cancellationToken).ConfigureAwait(false);
         var current = request;
         for (var redirects = 0; redirects < _maxRedirects && IsRedirect(response.StatusCode); redirects++)
         {
@@ -34,7 +38,7 @@ internal sealed class RedirectHandler : DelegatingHandler
             var next = CopyFor(current, target, response.StatusCode);
             response.Dispose();
             current = next;
-            response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+            response = await SendInnerAsync(current, cancellationToken).ConfigureAwait(false);
         }
         return response;
     }
@@ -43,7 +47,7 @@ internal sealed class RedirectHandler : DelegatingHandler
     {
         var becomesGet = status == HttpStatusCode.SeeOther
             || ((status == HttpStatusCode.Moved || status == HttpStatusCode.Redirect) && previous.Method == HttpMethod.Post);
-        var next = new HttpRequestMessage(becomesGet ? HttpMethod.Get : previous.Method, target)
+        var next = new JiraRequestMessage(becomesGet ? HttpMethod.Get : previous.Method, target)
         {
             Version = previous.Version,
             Content = becomesGet ? null : previous.Content,
@@ -56,13 +60,7 @@ internal sealed class RedirectHandler : DelegatingHandler
             next.Headers.ProxyAuthorization = null;
             next.Headers.Remove("Cookie");
         }
-#if NET5_0_OR_GREATER
-        foreach (var option in previous.Options)
-            ((IDictionary<string, object?>)next.Options)[option.Key] = option.Value;
-#else
-        foreach (var property in previous.Properties)
-            next.Properties[property.Key] = property.Value;
-#endif
+        RequestProperties.CopyOptions(previous, next);
         if (!RequestDescription.SameOrigin(previous.RequestUri!, target)) next.SendWithoutCredentials();
         return next;
     }

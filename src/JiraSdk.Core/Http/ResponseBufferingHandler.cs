@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace JiraSdk.Http;
 
 /// <summary>
@@ -13,7 +14,7 @@ namespace JiraSdk.Http;
 /// Downloads (attachments, anything not JSON or text) and requests that asked for a stream
 /// (<see cref="RequestProperties.StreamResponseBody"/>) are left to stream; <see cref="TimeoutHandler"/> guards their reads.
 /// </remarks>
-internal sealed class ResponseBufferingHandler : DelegatingHandler
+internal sealed class ResponseBufferingHandler : PipelineHandler
 {
     private readonly long _maxBytes;
 
@@ -24,12 +25,15 @@ internal sealed class ResponseBufferingHandler : DelegatingHandler
         _maxBytes = maxBytes;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+#if NET6_0_OR_GREATER
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    protected override async ValueTask<HttpResponseMessage> SendStepAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
 #if NET8_0_OR_GREATER
         ContentCoding.Ask(request);
 #endif
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await SendInnerAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.Content is not { } content || content is BufferedBodyContent) return response;
 #if NET8_0_OR_GREATER
         var coding = ContentCoding.Of(content);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Net;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace JiraSdk.Http;
 /// jitter, ignores <c>X-RateLimit-Reset</c> and throws an AggregateException when out of attempts. Out of attempts, this
 /// handler returns the last response, so the error mapping raises the exception that matches it.
 /// </remarks>
-internal sealed class RetryHandler : DelegatingHandler
+internal sealed class RetryHandler : PipelineHandler
 {
     private readonly JiraRetryOptions _options;
     private readonly TimeProvider _time;
@@ -30,7 +31,10 @@ internal sealed class RetryHandler : DelegatingHandler
         _random = options.Random ?? CreateSharedRandom();
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+#if NET6_0_OR_GREATER
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    protected override async ValueTask<HttpResponseMessage> SendStepAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (_options.MaxAttempts > 1 && request.Content is { } content)
             await content.LoadIntoBufferAsync().ConfigureAwait(false); // every attempt must send the same bytes
@@ -41,7 +45,7 @@ internal sealed class RetryHandler : DelegatingHandler
             HttpResponseMessage response;
             try
             {
-                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await SendInnerAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception failure) when (IsTransientNetworkFailure(failure, cancellationToken) && MayRepeat(request))
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Net;
 using JiraSdk.Auth;
 
@@ -10,7 +11,7 @@ namespace JiraSdk.Http;
 /// signs the URL the request really goes to). On the gateway, only the route of the site's cloud id gets credentials:
 /// a hop elsewhere on api.atlassian.com goes without them.
 /// </summary>
-internal sealed class RouteHandler : DelegatingHandler
+internal sealed class RouteHandler : PipelineHandler
 {
     private readonly JiraAuthentication? _authentication;
     private readonly ApiGatewayRoute? _gateway;
@@ -23,7 +24,10 @@ internal sealed class RouteHandler : DelegatingHandler
         _detection = detection;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+#if NET6_0_OR_GREATER
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    protected override async ValueTask<HttpResponseMessage> SendStepAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var gateway = _gateway ?? _detection?.ConfirmedRoute;
         var detecting = false;
@@ -31,7 +35,7 @@ internal sealed class RouteHandler : DelegatingHandler
         {
             if (gateway is not null && gateway.IsSiteRequest(uri))
             {
-                var cloudId = await gateway.GetCloudIdAsync(base.SendAsync, cancellationToken).ConfigureAwait(false);
+                var cloudId = await gateway.GetCloudIdAsync(SendInnerTaskAsync, cancellationToken).ConfigureAwait(false);
                 request.RequestUri = gateway.MapToGateway(uri, cloudId);
             }
             else if (gateway is not null && gateway.IsGatewayOrigin(uri))
@@ -45,18 +49,18 @@ internal sealed class RouteHandler : DelegatingHandler
             }
         }
         request.MarkRouted();
-        if (!detecting) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!detecting) return await SendInnerAsync(request, cancellationToken).ConfigureAwait(false);
 
         // Until the site accepts the credentials once, a 401 may mean a scoped API token, which works only on the gateway:
         // the same request may have to go again, so its body must stay re-sendable.
         if (request.Content is { } content) await content.LoadIntoBufferAsync().ConfigureAwait(false);
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await SendInnerAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
             if (response.IsSuccessStatusCode) _detection!.SiteAccepted();
             return response;
         }
-        return await _detection!.TryGatewayAsync(request, response, base.SendAsync, cancellationToken).ConfigureAwait(false);
+        return await _detection!.TryGatewayAsync(request, response, SendInnerTaskAsync, cancellationToken).ConfigureAwait(false);
     }
 }
 

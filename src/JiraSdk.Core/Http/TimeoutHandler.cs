@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JiraSdk.Errors;
 
 namespace JiraSdk.Http;
@@ -11,10 +12,15 @@ namespace JiraSdk.Http;
 /// from the caller's inside the pipeline. The timeout covers the whole call: the pipeline buffers JSON and text bodies inside it, and a streamed body's reads
 /// stay bound to the same deadline (<see cref="GuardedBodyContent"/>).
 /// </remarks>
-internal sealed class TimeoutHandler : DelegatingHandler
+internal sealed class TimeoutHandler : PipelineHandler
 {
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
+#if NET8_0_OR_GREATER
+    // Deadlines that ended without firing, reset for the next call: a token source and its timer are most of what a
+    // call's deadline allocates (issue 13, item 8). A few suffice: one per call in flight, beyond that new ones are made.
+    private readonly CancellationTokenSource?[] _spareDeadlines = new CancellationTokenSource?[Math.Min(Environment.ProcessorCount * 2, 16)];
+#endif
 
     public TimeoutHandler(TimeSpan timeout, TimeProvider time)
     {
@@ -24,18 +30,21 @@ internal sealed class TimeoutHandler : DelegatingHandler
         _time = time;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+#if NET6_0_OR_GREATER
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    protected override async ValueTask<HttpResponseMessage> SendStepAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (_timeout == Timeout.InfiniteTimeSpan)
         {
-            var unbounded = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var unbounded = await SendInnerAsync(request, cancellationToken).ConfigureAwait(false);
             return GuardStreamedBody(unbounded, null, request);
         }
 
         // One token source per call: the deadline. The caller's token, when it can cancel at all, cancels the deadline's
         // source through a registration that ends with this method, so a streamed body read later keeps the deadline only.
 #if NET8_0_OR_GREATER
-        var timer = new CancellationTokenSource(_timeout, _time);
+        var timer = RentDeadline();
 #else
         var timer = _time.CreateCancellationTokenSource(_timeout);
 #endif
@@ -45,7 +54,7 @@ internal sealed class TimeoutHandler : DelegatingHandler
             HttpResponseMessage response;
             try
             {
-                response = await base.SendAsync(request, timer.Token).ConfigureAwait(false);
+                response = await SendInnerAsync(request, timer.Token).ConfigureAwait(false);
             }
             finally
             {
@@ -65,6 +74,37 @@ internal sealed class TimeoutHandler : DelegatingHandler
         }
     }
 
+#if NET8_0_OR_GREATER
+    private CancellationTokenSource RentDeadline()
+    {
+        for (var i = 0; i < _spareDeadlines.Length; i++)
+        {
+            if (Interlocked.Exchange(ref _spareDeadlines[i], null) is { } spare)
+            {
+                spare.CancelAfter(_timeout); // the timer made from _time when the source was created, started again
+                return spare;
+            }
+        }
+        return new CancellationTokenSource(_timeout, _time);
+    }
+
+    /// <summary>
+    /// Ends a deadline whose token no one holds any more (the response is buffered, the caller's registration disposed):
+    /// one that did not fire is stopped and kept for another call, any other is disposed.
+    /// </summary>
+    private void EndDeadline(CancellationTokenSource timer)
+    {
+        if (timer.TryReset())
+        {
+            for (var i = 0; i < _spareDeadlines.Length; i++)
+                if (Interlocked.CompareExchange(ref _spareDeadlines[i], timer, null) is null) return;
+        }
+        timer.Dispose();
+    }
+#else
+    private static void EndDeadline(CancellationTokenSource timer) => timer.Dispose();
+#endif
+
     private static CancellationTokenRegistration LinkCaller(CancellationToken cancellationToken, CancellationTokenSource timer)
     {
 #if NET8_0_OR_GREATER
@@ -82,7 +122,7 @@ internal sealed class TimeoutHandler : DelegatingHandler
     {
         if (response.Content is null or BufferedBodyContent)
         {
-            timer?.Dispose();
+            if (timer is not null) EndDeadline(timer);
             return response;
         }
         response.Content = new GuardedBodyContent(response.Content, new BodyGuard(timer, _timeout, request));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 
 namespace JiraSdk.Http;
@@ -8,15 +9,18 @@ namespace JiraSdk.Http;
 /// values, and no header is written as a tag.
 /// </summary>
 /// <remarks>Nobody listening costs one check: no activity, no name, no tag is made.</remarks>
-internal sealed class TracingHandler : DelegatingHandler
+internal sealed class TracingHandler : PipelineHandler
 {
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        JiraTelemetry.Source.HasListeners() ? TracedAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+    protected override ValueTask<HttpResponseMessage> SendStepAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        JiraTelemetry.Source.HasListeners() ? TracedAsync(request, cancellationToken) : SendInnerAsync(request, cancellationToken);
 
-    private async Task<HttpResponseMessage> TracedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+#if NET6_0_OR_GREATER
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
+    private async ValueTask<HttpResponseMessage> TracedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var activity = JiraTelemetry.Source.StartActivity(ActivityName(request.Method), ActivityKind.Client);
-        if (activity is null) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (activity is null) return await SendInnerAsync(request, cancellationToken).ConfigureAwait(false);
 
         activity.SetTag("http.request.method", request.Method.Method);
         activity.SetTag("url.full", LogRedaction.Url(request.RequestUri));
@@ -27,7 +31,7 @@ internal sealed class TracingHandler : DelegatingHandler
         }
         try
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await SendInnerAsync(request, cancellationToken).ConfigureAwait(false);
             activity.SetTag("http.response.status_code", (int)response.StatusCode);
             if ((int)response.StatusCode >= 400)
             {

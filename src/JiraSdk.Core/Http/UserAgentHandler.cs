@@ -9,17 +9,17 @@ namespace JiraSdk.Http;
 /// <c>ProductInfoHeaderValue</c> and looks up its options on every attempt. The token is added as text, so it is never
 /// parsed or formatted again on the way to the wire.
 /// </remarks>
-internal sealed class UserAgentHandler : DelegatingHandler
+internal sealed class UserAgentHandler : PipelineHandler
 {
     private static readonly string Product = "JiraSdk/" + JiraHttpPipeline.SdkVersion;
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override ValueTask<HttpResponseMessage> SendStepAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.HasSdkUserAgent())
         {
             request.Headers.TryAddWithoutValidation("User-Agent", Product);
             request.MarkSdkUserAgent();
         }
-        return base.SendAsync(request, cancellationToken);
+        return SendInnerAsync(request, cancellationToken);
     }
 }

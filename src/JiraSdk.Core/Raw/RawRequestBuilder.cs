@@ -22,7 +22,7 @@ internal static class RawRequestBuilder
         if (relativePath is null) throw new ArgumentNullException(nameof(relativePath));
         options ??= new JiraRequestOptions();
 
-        var request = new HttpRequestMessage(method, BuildUri(baseAddress, relativePath, options));
+        var request = new JiraRequestMessage(method, BuildUri(baseAddress, relativePath, options));
         // The path template names the endpoint as Jira's burst limits count it (the rate-limit governor reads it).
         if (relativePath.IndexOf('{') >= 0 && !Uri.TryCreate(relativePath, UriKind.Absolute, out _)) request.SetPathTemplate(relativePath);
         var body = options.JsonBodyUtf8;

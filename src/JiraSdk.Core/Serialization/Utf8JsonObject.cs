@@ -19,12 +19,11 @@ internal sealed class Utf8JsonObject
     /// <summary><c>{}</c>.</summary>
     public static readonly Utf8JsonObject Empty = new("{}"u8.ToArray(), []);
 
-    // Two ints per property, in document order, offsets into _utf8: where the name starts (after its quote; negated when
-    // the name has escapes) and where the value starts. The rest is found from the text: the name ends at the quote before
-    // the colon before the value, and a value runs to the next name's quote (or the closing brace); the separators after it
-    // do not matter, as a value is read alone.
-    private const int Stride = 2;
-
+    // One int per property, in document order: the offset into _utf8 where its value starts. The rest is found from the
+    // text: back from the value over the colon to the name's closing quote, then to its opening quote (the first quote not
+    // escaped); a value runs to the next name's opening quote (or the closing brace), and the separators after it do not
+    // matter, as a value is read alone. Names are short, so finding them again costs less than keeping a second int per
+    // property (issue 13, item 8: a typed GET's allocations).
     private readonly byte[] _utf8;
     private readonly int[] _properties;
     private object?[]? _values;
@@ -39,7 +38,7 @@ internal sealed class Utf8JsonObject
     public ReadOnlySpan<byte> Utf8 => _utf8;
 
     /// <summary>How many properties the object has, repeated names counted each time.</summary>
-    public int Count => _properties.Length / Stride;
+    public int Count => _properties.Length;
 
     /// <summary>
     /// Reads the object at the reader's <see cref="JsonTokenType.StartObject"/> and leaves the reader at its end. Inside a
@@ -110,22 +109,18 @@ internal sealed class Utf8JsonObject
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var nameStart = reader.TokenStartIndex + 1;
-                if (used == 0 && !IsBodyMemory(reader.ValueSpan, body, nameStart)) return null;
-                var escaped = reader.ValueIsEscaped;
+                if (used == 0 && !IsBodyMemory(reader.ValueSpan, body, reader.TokenStartIndex + 1)) return null;
                 if (!reader.Read()) return null;
                 var valueStart = reader.TokenStartIndex;
                 if (!reader.TrySkip()) return null;
-                if (used + Stride > index.Length)
+                if (used == index.Length)
                 {
                     var larger = ArrayPool<int>.Shared.Rent(index.Length * 2);
                     Array.Copy(index, larger, used);
                     ArrayPool<int>.Shared.Return(index);
                     index = larger;
                 }
-                index[used] = escaped ? -(int)(nameStart - objectStart) : (int)(nameStart - objectStart);
-                index[used + 1] = (int)(valueStart - objectStart);
-                used += Stride;
+                index[used++] = (int)(valueStart - objectStart);
             }
             if (reader.TokenType != JsonTokenType.EndObject) return null;
             if (used == 0) return Empty; // nothing of the body is needed to know it was {}
@@ -175,7 +170,7 @@ internal sealed class Utf8JsonObject
     }
 
     /// <summary>The kind of the value at <paramref name="index"/>, from its first byte.</summary>
-    public JsonValueKind KindAt(int index) => _utf8[_properties[index * Stride + 1]] switch
+    public JsonValueKind KindAt(int index) => _utf8[_properties[index]] switch
     {
         (byte)'{' => JsonValueKind.Object,
         (byte)'[' => JsonValueKind.Array,
@@ -249,20 +244,34 @@ internal sealed class Utf8JsonObject
 
     private ReadOnlySpan<byte> ValueAt(int index)
     {
-        var start = _properties[index * Stride + 1];
-        var end = index + 1 < Count ? Math.Abs(_properties[(index + 1) * Stride]) - 1 : _utf8.Length - 1;
+        var start = _properties[index];
+        var end = index + 1 < Count ? NameOf(index + 1).Start - 1 : _utf8.Length - 1;
         return new ReadOnlySpan<byte>(_utf8, start, end - start);
     }
 
     private (int Start, int Length, bool Escaped) NameOf(int index)
     {
-        var start = _properties[index * Stride];
         // Back from the value over white space, the colon and white space to the name's closing quote.
-        var end = _properties[index * Stride + 1] - 1;
+        var end = _properties[index] - 1;
         while (_utf8[end] != (byte)':') end--;
         end--;
         while (_utf8[end] != (byte)'"') end--;
-        return (Math.Abs(start), end - Math.Abs(start), start < 0);
+        // Then to the opening quote: the first quote before it that an even number of backslashes precedes.
+        var escaped = false;
+        var quote = end - 1;
+        while (true)
+        {
+            var b = _utf8[quote];
+            if (b == (byte)'\\') escaped = true;
+            else if (b == (byte)'"')
+            {
+                var backslashes = 0;
+                while (_utf8[quote - 1 - backslashes] == (byte)'\\') backslashes++;
+                if (backslashes % 2 == 0) break;
+            }
+            quote--;
+        }
+        return (quote + 1, end - quote - 1, escaped);
     }
 
     private Utf8JsonReader QuotedName(int start, int length)

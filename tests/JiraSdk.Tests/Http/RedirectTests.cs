@@ -36,6 +36,34 @@ public class RedirectTests
     }
 
     [Test]
+    public async Task ARetryAfterAHopToAnotherHostFailedSendsCredentialsToTheSiteAgain()
+    {
+        // The hop is marked to go without credentials; the request the retry sends again must not be.
+        await using var elsewhere = LoopbackServer.Start(context => LoopbackServer.WriteAsync(context.Response, 503, "{}"));
+        var siteCalls = 0;
+        await using var site = LoopbackServer.Start(context =>
+        {
+            if (Interlocked.Increment(ref siteCalls) > 1) return LoopbackServer.WriteAsync(context.Response, 200, "{\"key\":\"DOCS-1\"}");
+            context.Response.StatusCode = 302;
+            context.Response.RedirectLocation = new Uri(elsewhere.BaseUri, "mirror/issue").ToString();
+            context.Response.Close();
+            return Task.CompletedTask;
+        });
+        using var jira = new JiraClient(new JiraClientOptions
+        {
+            SiteUrl = site.BaseUri,
+            Authentication = JiraSdk.Auth.JiraAuthentication.PersonalAccessToken("secret-token"),
+            Retry = new JiraSdk.Http.JiraRetryOptions { MaxAttempts = 2, InitialDelay = TimeSpan.FromMilliseconds(1), JitterRatio = 0 },
+        });
+
+        using var document = await jira.SendAsync(HttpMethod.Get, "rest/api/3/issue/{key}", new() { PathParameters = { ["key"] = "DOCS-1" } });
+
+        Assert.That(document!.RootElement.GetProperty("key").GetString(), Is.EqualTo("DOCS-1"));
+        Assert.That(elsewhere.Requests.Single().Headers["Authorization"], Is.Null);
+        Assert.That(site.Requests.Select(r => r.Headers["Authorization"]), Is.EqualTo(new[] { "Bearer secret-token", "Bearer secret-token" }));
+    }
+
+    [Test]
     public async Task ARedirectOnTheSameSiteKeepsCredentials()
     {
         LoopbackServer? server = null;

@@ -56,6 +56,21 @@ public class Utf8JsonObjectTests
     }
 
     [Test]
+    public void FindsNamesThatEndInEscapedBackslashesOrHoldEscapedQuotes()
+    {
+        // Only each value's start is kept; a name is found again backwards from it, so quotes and backslashes must be told apart.
+        var json = Index("""{"a\\":"\\","\\\"b" : "\"","c\\\\":"x\\\"\\","\"":{"\\":1},"":2}""");
+
+        Assert.That(Enumerable.Range(0, json.Count).Select(json.NameAt), Is.EqualTo(new[] { "a\\", "\\\"b", "c\\\\", "\"", "" }));
+        Assert.That(json.StringAt(json.IndexOf("a\\")), Is.EqualTo("\\"));
+        Assert.That(json.StringAt(json.IndexOf("\\\"b")), Is.EqualTo("\""));
+        Assert.That(json.StringAt(json.IndexOf("c\\\\")), Is.EqualTo("x\\\"\\"));
+        Assert.That(((JsonElement)json.ElementAt(json.IndexOf("\""))).GetProperty("\\").GetInt32(), Is.EqualTo(1));
+        Assert.That(((JsonElement)json.ElementAt(json.IndexOf(""))).GetInt32(), Is.EqualTo(2));
+        Assert.That(json.IndexOf("a"), Is.EqualTo(-1));
+    }
+
+    [Test]
     public void ARepeatedNameFindsItsLastValue()
     {
         var json = Index("""{"summary":"first","summary":"last"}""");

@@ -7,7 +7,6 @@ namespace JiraSdk.Serialization;
 /// </summary>
 public sealed class JiraSchemaDiagnosticsHandler : DelegatingHandler
 {
-    private const string OptionKey = "JiraSdk.SchemaDiagnostics";
     private readonly JiraSchemaDiagnostics _diagnostics;
 
     /// <summary>Creates the handler.</summary>
@@ -22,25 +21,9 @@ public sealed class JiraSchemaDiagnosticsHandler : DelegatingHandler
     /// </remarks>
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        Attach(request, _diagnostics);
+        Http.RequestProperties.SetSchemaDiagnostics(request, _diagnostics);
         return base.SendAsync(request, cancellationToken);
     }
 
-    internal static JiraSchemaDiagnostics? Of(HttpRequestMessage request)
-    {
-#if NET5_0_OR_GREATER
-        return request.Options.TryGetValue(new HttpRequestOptionsKey<JiraSchemaDiagnostics>(OptionKey), out var value) ? value : null;
-#else
-        return request.Properties.TryGetValue(OptionKey, out var value) ? value as JiraSchemaDiagnostics : null;
-#endif
-    }
-
-    private static void Attach(HttpRequestMessage request, JiraSchemaDiagnostics diagnostics)
-    {
-#if NET5_0_OR_GREATER
-        request.Options.Set(new HttpRequestOptionsKey<JiraSchemaDiagnostics>(OptionKey), diagnostics);
-#else
-        request.Properties[OptionKey] = diagnostics;
-#endif
-    }
+    internal static JiraSchemaDiagnostics? Of(HttpRequestMessage request) => Http.RequestProperties.SchemaDiagnosticsOf(request);
 }
