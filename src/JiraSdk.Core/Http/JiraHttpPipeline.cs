@@ -48,7 +48,7 @@ internal sealed class JiraPipelineSettings
 ///     ResponseBufferingHandler ours JSON/text bodies read to the end here (up to a limit), so their failures are retried and mapped; gzip/deflate/br asked for and decoded (net8)
 ///      RedirectHandler     ours   follows 3xx; a hop to another origin is marked to go without credentials
 ///       RouteHandler       ours   site or API gateway (OAuth 2.0, scoped API tokens configured or detected: api.atlassian.com/ex/jira/{cloudId})
-///        authentication    Auth   JiraAuthenticationHandler: applied anew on every attempt and hop, renews once on 401
+///        authentication    Auth   AuthenticationStep (JiraAuthenticationHandler's work): applied anew on every attempt and hop, renews once on 401
 ///        UserAgentHandler  ours   adds "JiraSdk/version" to User-Agent, once per request
 ///         LoggingHandler   ours   one log line per request on the wire, secrets redacted
 ///          primary         .NET   SocketsHttpHandler (net8: no decompression, the body step does it) / HttpClientHandler (gzip/deflate): no auto-redirect
@@ -82,7 +82,7 @@ internal static class JiraHttpPipeline
         if (settings.Authentication is { } credentials)
         {
             handlers.Add(new RouteHandler(credentials, settings.ApiGateway, settings.ScopedTokenDetection));
-            handlers.Add(new Auth.JiraAuthenticationHandler(credentials));
+            handlers.Add(new Auth.AuthenticationStep(credentials));
         }
         else if (settings.CreateAuthenticationHandler?.Invoke() is { } authentication)
         {

@@ -26,7 +26,33 @@ internal abstract class PipelineHandler : DelegatingHandler
             ? next.SendStepAsync(request, cancellationToken)
             : new ValueTask<HttpResponseMessage>(base.SendAsync(request, cancellationToken));
 
+    /// <summary>The inner handler for shared logic written once over <see cref="IInnerSender"/> (authentication).</summary>
+    protected InnerStep Inner => new(this);
+
     /// <summary>The inner handler as a delegate, for helpers that send on their own (the cloud id lookup).</summary>
     protected Task<HttpResponseMessage> SendInnerTaskAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);
+
+    /// <summary>Sends through a step's inner handler, as <see cref="SendInnerAsync"/> does.</summary>
+    protected readonly struct InnerStep(PipelineHandler step) : IInnerSender
+    {
+        public ValueTask<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            step.SendInnerAsync(request, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Where shared send logic passes the request on: a struct, so logic generic over it calls the next handler without a
+/// delegate or interface dispatch on the SDK's own pipeline.
+/// </summary>
+internal interface IInnerSender
+{
+    ValueTask<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken);
+}
+
+/// <summary>Sends through a delegate returning a <see cref="Task"/> (a plain <see cref="DelegatingHandler"/>'s inner handler).</summary>
+internal readonly struct TaskSender(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> send) : IInnerSender
+{
+    public ValueTask<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        new(send(request, cancellationToken));
 }
