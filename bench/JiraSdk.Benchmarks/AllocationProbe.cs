@@ -26,6 +26,11 @@ internal static class AllocationProbe
             ("JiraClient_GeneratedGetIssue_16Way", () => benchmarks.JiraClient_GeneratedGetIssue_16Way(), calls / Way, Way),
             ("RawHttpClient_SearchPage", () => benchmarks.RawHttpClient_SearchPage(), calls / 20, 1),
             ("JiraClient_SearchPage", () => benchmarks.JiraClient_SearchPage(), calls / 20, 1),
+#if KIOTA
+            ("KiotaClient_GetIssue", () => benchmarks.KiotaClient_GetIssue(), calls, 1),
+            ("KiotaClient_GetIssue_16Way", () => benchmarks.KiotaClient_GetIssue_16Way(), calls / Way, Way),
+            ("KiotaClient_SearchPage", () => benchmarks.KiotaClient_SearchPage(), calls / 20, 1),
+#endif
         };
         if (breakdown)
         {

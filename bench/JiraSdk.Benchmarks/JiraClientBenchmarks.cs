@@ -18,7 +18,7 @@ namespace JiraSdk.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class JiraClientBenchmarks
+public partial class JiraClientBenchmarks
 {
     private WebApplication _server = null!;
     private HttpClient _raw = null!;
@@ -45,7 +45,13 @@ public class JiraClientBenchmarks
         Address = address;
         _raw = new HttpClient(new SocketsHttpHandler()) { BaseAddress = address };
         _jira = new JiraClient(new JiraClientOptions { SiteUrl = address });
+        StartKiota(address);
     }
+
+    /// <summary>Sets up the Kiota client when the comparison is compiled in (-p:CompareKiota=true).</summary>
+    partial void StartKiota(Uri address);
+
+    partial void StopKiota();
 
     /// <summary>Runs <paramref name="body"/> against a started server and clients, outside BenchmarkDotNet (the probes).</summary>
     internal static async Task WithStartedAsync(Func<JiraClientBenchmarks, Task> body)
@@ -67,6 +73,7 @@ public class JiraClientBenchmarks
     {
         _raw.Dispose();
         _jira.Dispose();
+        StopKiota();
         await _server.StopAsync();
         await _server.DisposeAsync();
     }

@@ -41,7 +41,7 @@ internal sealed class TimeoutHandler : PipelineHandler
             return GuardStreamedBody(unbounded, null, request);
         }
 
-        // One token source per call: the deadline. The caller's token, when it can cancel at all, cancels the deadline's
+        // One token source per call, the deadline (a spare when an earlier call's ended unfired). The caller's token, when it can cancel at all, cancels the deadline's
         // source through a registration that ends with this method, so a streamed body read later keeps the deadline only.
 #if NET8_0_OR_GREATER
         var timer = RentDeadline();
@@ -100,6 +100,14 @@ internal sealed class TimeoutHandler : PipelineHandler
                 if (Interlocked.CompareExchange(ref _spareDeadlines[i], timer, null) is null) return;
         }
         timer.Dispose();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            for (var i = 0; i < _spareDeadlines.Length; i++)
+                Interlocked.Exchange(ref _spareDeadlines[i], null)?.Dispose();
+        base.Dispose(disposing);
     }
 #else
     private static void EndDeadline(CancellationTokenSource timer) => timer.Dispose();
