@@ -13,7 +13,7 @@ namespace JiraSdk.Benchmarks;
 /// </remarks>
 internal static class AllocationProbe
 {
-    public static Task RunAsync(int calls, bool breakdown) => JiraClientBenchmarks.WithStartedAsync(async benchmarks =>
+    public static Task RunAsync(int calls, bool breakdown, bool blocking = false) => JiraClientBenchmarks.WithStartedAsync(async benchmarks =>
     {
         if (breakdown) await HandlerProbe.RunAsync(benchmarks.Address, calls);
         const int Way = JiraClientBenchmarks.Concurrency;
@@ -73,7 +73,8 @@ internal static class AllocationProbe
             }
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var started = Stopwatch.GetTimestamp();
-            for (var i = 0; i < invocations; i++) await call();
+            if (blocking) await BlockingAsync(call, invocations);
+            else for (var i = 0; i < invocations; i++) await call();
             var elapsed = Stopwatch.GetElapsedTime(started);
             var bytes = GC.GetTotalAllocatedBytes(precise: true) - before;
             Console.WriteLine($"{name,-36} {bytes / (double)n,12:N0} B/op {elapsed.TotalMilliseconds * 1000 / n,10:N1} µs/op  ({n} ops)");
@@ -85,4 +86,27 @@ internal static class AllocationProbe
             }
         }
     });
+
+    /// <summary>
+    /// The calls made the way BenchmarkDotNet's harness makes them: from one thread of its own that blocks on each, so every
+    /// call starts on that thread and finishes on the thread pool (<c>alloc … blocking</c>).
+    /// </summary>
+    private static Task BlockingAsync(Func<Task> call, int invocations)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                for (var i = 0; i < invocations; i++) call().GetAwaiter().GetResult();
+                done.SetResult();
+            }
+            catch (Exception failure)
+            {
+                done.SetException(failure);
+            }
+        }) { IsBackground = true };
+        thread.Start();
+        return done.Task;
+    }
 }

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 
 if (args.Length > 0 && args[0] == "alloc")
 {
-    await JiraSdk.Benchmarks.AllocationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 4000, args.Contains("breakdown"));
+    await JiraSdk.Benchmarks.AllocationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 4000, args.Contains("breakdown"), args.Contains("blocking"));
     return;
 }
 

@@ -110,7 +110,7 @@ internal static partial class CodeFixups
     /// <summary>
     /// Splits each <c>public virtual async</c> operation into the public method, now returning the pooled method's
     /// <c>ValueTask</c> as a <c>Task</c> (one small object instead of the whole state machine), and a private
-    /// <c>…Core</c> method holding NSwag's body, built with <c>PoolingAsyncValueTaskMethodBuilder</c> on .NET 6 and later.
+    /// <c>…Core</c> method holding NSwag's body, built with JiraSdk's <c>PooledValueTaskMethodBuilder</c> on .NET 6 and later.
     /// </summary>
     private static string PoolAsyncOperations(string code) => AsyncOperation().Replace(code, match =>
     {
@@ -121,12 +121,12 @@ internal static partial class CodeFixups
         var parameters = SplitParameters(match.Groups["parameters"].Value);
         var arguments = string.Join(", ", parameters.Select(ParameterName));
         var coreParameters = string.Join(", ", parameters.Select(WithoutDefault));
-        var builder = result.Length == 0 ? "PoolingAsyncValueTaskMethodBuilder" : "PoolingAsyncValueTaskMethodBuilder<>";
+        var builder = result.Length == 0 ? "PooledValueTaskMethodBuilder" : "PooledValueTaskMethodBuilder<>";
         return indent + "public virtual System.Threading.Tasks.Task" + result + " " + name + "(" + match.Groups["parameters"].Value + ") =>" + eol
             + indent + "    " + name + "Core(" + arguments + ").AsTask();" + eol
             + eol
             + "#if NET6_0_OR_GREATER" + eol
-            + indent + "[System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices." + builder + "))]" + eol
+            + indent + "[System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::JiraSdk.Http." + builder + "))]" + eol
             + "#endif" + eol
             + indent + "private async System.Threading.Tasks.ValueTask" + result + " " + name + "Core(" + coreParameters + ")" + eol;
     });

@@ -293,11 +293,11 @@ public class PatchAndSourceTests
             "public virtual System.Threading.Tasks.Task<System.Collections.Generic.ICollection<Foo<Bar, Baz>>> GetThingsAsync(string @params, System.Collections.Generic.IDictionary<string, object>? map = null, string? expand = \"a,b<c\", System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken)) =>"
             + "\n        GetThingsAsyncCore(@params, map, expand, cancellationToken).AsTask();"), "the public signature, defaults included, forwards every argument");
         Assert.That(code, Does.Contain(
-            "[System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]\n#endif\n"
+            "[System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::JiraSdk.Http.PooledValueTaskMethodBuilder<>))]\n#endif\n"
             + "    private async System.Threading.Tasks.ValueTask<System.Collections.Generic.ICollection<Foo<Bar, Baz>>> GetThingsAsyncCore(string @params, System.Collections.Generic.IDictionary<string, object>? map, string? expand, System.Threading.CancellationToken cancellationToken)\n"
             + "    {\n        return await Other(@params, map).ConfigureAwait(false);"), "the body stays NSwag's, in a pooled ValueTask method");
         Assert.That(code, Does.Contain("public virtual System.Threading.Tasks.Task DeleteThingAsync(int id) =>\n        DeleteThingAsyncCore(id).AsTask();"));
-        Assert.That(code, Does.Contain("(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]\n#endif\n    private async System.Threading.Tasks.ValueTask DeleteThingAsyncCore(int id)"));
+        Assert.That(code, Does.Contain("(typeof(global::JiraSdk.Http.PooledValueTaskMethodBuilder))]\n#endif\n    private async System.Threading.Tasks.ValueTask DeleteThingAsyncCore(int id)"));
         Assert.That(code, Does.Contain("public virtual System.Threading.Tasks.Task<Foo> NotAsyncAsync(int id) => Other(id);"), "a method that is not async is left alone");
     }
 

@@ -16,7 +16,7 @@ internal static class AuthenticatedSend
     /// passes untouched.
     /// </summary>
 #if NET6_0_OR_GREATER
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
 #endif
     public static async ValueTask<HttpResponseMessage> SendAsync<TInner>(JiraAuthentication authentication, HttpRequestMessage request, TInner inner, CancellationToken cancellationToken)
         where TInner : struct, IInnerSender

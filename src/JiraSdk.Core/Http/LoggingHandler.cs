@@ -23,7 +23,7 @@ internal sealed class LoggingHandler : PipelineHandler
         _logger.IsEnabled(LogLevel.Debug) ? LoggedAsync(request, cancellationToken) : SendInnerAsync(request, cancellationToken);
 
 #if NET6_0_OR_GREATER
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
 #endif
     private async ValueTask<HttpResponseMessage> LoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

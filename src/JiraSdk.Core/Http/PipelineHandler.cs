@@ -8,7 +8,7 @@ namespace JiraSdk.Http;
 /// <remarks>
 /// Issue 13 (item 8) bounds the allocations of a typed GET; each awaiting <see cref="DelegatingHandler"/> cost about
 /// 0.2 KB per call. A step's <see cref="SendStepAsync"/> is declared with
-/// <c>[AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder&lt;&gt;))]</c> (.NET 6+), which reuses the state
+/// <c>[AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder&lt;&gt;))]</c> (.NET 6+), which reuses the state
 /// between calls. The ValueTask is awaited exactly once, by the step outside it or by <see cref="SendAsync"/>.
 /// </remarks>
 internal abstract class PipelineHandler : DelegatingHandler

@@ -335,7 +335,7 @@ internal sealed class RateLimitGovernorHandler : PipelineHandler
     }
 
 #if NET6_0_OR_GREATER
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
 #endif
     private async ValueTask<HttpResponseMessage> WaitThenSendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ internal sealed class TracingHandler : PipelineHandler
         JiraTelemetry.Source.HasListeners() ? TracedAsync(request, cancellationToken) : SendInnerAsync(request, cancellationToken);
 
 #if NET6_0_OR_GREATER
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PooledValueTaskMethodBuilder<>))]
 #endif
     private async ValueTask<HttpResponseMessage> TracedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
