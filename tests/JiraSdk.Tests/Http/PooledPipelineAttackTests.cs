@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using JiraSdk.Errors;
+using JiraSdk.Http;
+using JiraSdk.Serialization;
+using JiraSdk.V3;
+
+namespace JiraSdk.Tests.Http;
+
+/// <summary>
+/// The pooled pipeline (PooledValueTaskMethodBuilder, reused deadlines, one switch object per request) under load and
+/// misuse, black box through the generated client: no result crosses between calls, no call hangs, no flow leaks.
+/// Real time (TimeProvider.System), as deadlines are only reset and reused with the system's timers.
+/// </summary>
+public class PooledPipelineAttackTests
+{
+    private static readonly Uri Site = new("https://example.atlassian.net/");
+
+    /// <summary>An in-process network answering <c>GET rest/api/3/issue/{key}</c> as the key asks.</summary>
+    private sealed class KeyedNetwork : HttpMessageHandler
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _attempts = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var key = request.RequestUri!.AbsolutePath.Split('/').Last();
+            var n = int.Parse(key.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture);
+            var attempt = _attempts.AddOrUpdate(key, 1, (_, a) => a + 1);
+            await Task.Delay(n % 3, cancellationToken); // 0 ms completes at once: some calls never wait
+            if (n % 11 == 0 || n % 13 == 0) await Task.Delay(Timeout.Infinite, cancellationToken); // times out / cancelled
+            if (n % 5 == 0 && attempt == 1)
+                return new HttpResponseMessage((HttpStatusCode)429) { Headers = { { "Retry-After", "0" } }, Content = Json("{}") };
+            if (n % 7 == 0 && attempt == 1)
+                return new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = Json("{}") };
+            if (n % 17 == 0) return new HttpResponseMessage(HttpStatusCode.NotFound) { Content = Json("""{"errorMessages":["Issue """ + key + """ does not exist"]}""") };
+            return new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = Json("""{"id":"__ID__","key":"__KEY__","fields":{"summary":"summary of __KEY__","customfield_1":{"k":"__KEY__"}}}"""
+                    .Replace("__ID__", n.ToString(System.Globalization.CultureInfo.InvariantCulture)).Replace("__KEY__", key)),
+            };
+        }
+
+        private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+    }
+
+    private static HttpClient Pipeline(HttpMessageHandler network, TimeSpan timeout) =>
+        new(JiraHttpPipeline.Chain(JiraHttpPipeline.CreateHandlers(new JiraPipelineSettings
+        {
+            Retry = new JiraRetryOptions { MaxAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), JitterRatio = 0 },
+            Timeout = timeout,
+            Time = TimeProvider.System,
+        }), network))
+        {
+            BaseAddress = Site,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+
+    [Test]
+    public async Task HundredsOfConcurrentCallsWithRetriesTimeoutsAndCancellationsEachGetTheirOwnOutcome()
+    {
+        using var http = Pipeline(new KeyedNetwork(), TimeSpan.FromSeconds(2));
+        var api = new JiraApiV3(http);
+
+        for (var round = 0; round < 2; round++)
+        {
+            var calls = Enumerable.Range(1, 300).Select(async n =>
+            {
+                var key = "K-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                using var caller = new CancellationTokenSource();
+                if (n % 13 == 0 && n % 11 != 0) caller.CancelAfter(50);
+                // Every fourth call starts on a thread of its own that then blocks on it, as a synchronous caller does.
+                Task<IssueBean> call = n % 4 == 0
+                    ? Task.Factory.StartNew(() => { var t = api.Issues.GetIssueAsync(key, cancellationToken: caller.Token); ((IAsyncResult)t).AsyncWaitHandle.WaitOne(); return t; },
+                        CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()
+                    : api.Issues.GetIssueAsync(key, cancellationToken: caller.Token);
+                try
+                {
+                    var issue = await call;
+                    return (n, Outcome: "ok:" + issue.Key + ":" + issue.Id + ":" + (string?)issue.Fields!["summary"]?.ToString());
+                }
+                catch (JiraTimeoutException) { return (n, Outcome: "timeout"); }
+                catch (OperationCanceledException) { return (n, Outcome: "cancelled"); }
+                catch (JiraNotFoundException e) { return (n, Outcome: "404:" + e.Message.Contains(key + " ", StringComparison.Ordinal)); }
+            }).ToArray();
+
+            var all = Task.WhenAll(calls);
+            Assert.That(await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(60))), Is.SameAs(all), "a call hung");
+            foreach (var (n, outcome) in await all)
+            {
+                var key = "K-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var expected = n % 11 == 0 ? "timeout" : n % 13 == 0 ? "cancelled" : n % 17 == 0 ? "404:True" : $"ok:{key}:{n}:summary of {key}";
+                Assert.That(outcome, Is.EqualTo(expected), key);
+            }
+        }
+    }
+
+    [Test]
+    public async Task ACallersTokenCancelledAfterItsCallDoesNotCancelLaterCallsThatReuseItsDeadline()
+    {
+        var gate = new SemaphoreSlim(0);
+        using var http = Pipeline(new Stub(async (request, token) =>
+        {
+            if (request.RequestUri!.AbsolutePath.EndsWith("/slow", StringComparison.Ordinal)) await gate.WaitAsync(token);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        }), TimeSpan.FromSeconds(30));
+        var earlier = Enumerable.Range(0, 40).Select(_ => new CancellationTokenSource()).ToList();
+        foreach (var source in earlier)
+            (await http.GetAsync("rest/api/3/fast", source.Token)).Dispose();
+
+        var later = Enumerable.Range(0, 40).Select(_ => http.GetAsync("rest/api/3/slow")).ToList();
+        await Task.Delay(20);
+        foreach (var source in earlier) source.Cancel();
+        gate.Release(40);
+
+        foreach (var call in later)
+            using (var response = await call)
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task AReusedDeadlineStillFires()
+    {
+        using var http = Pipeline(new Stub(async (request, token) =>
+        {
+            if (request.RequestUri!.AbsolutePath.EndsWith("/stall", StringComparison.Ordinal)) await Task.Delay(Timeout.Infinite, token);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        }), TimeSpan.FromMilliseconds(300));
+        for (var i = 0; i < 50; i++) (await http.GetAsync("rest/api/3/fast")).Dispose();
+
+        var watch = Stopwatch.StartNew();
+        var stalled = http.GetAsync("rest/api/3/stall");
+        Assert.That(await Task.WhenAny(stalled, Task.Delay(TimeSpan.FromSeconds(20))), Is.SameAs(stalled), "the deadline never fired");
+        Assert.ThrowsAsync<JiraTimeoutException>(async () => await stalled);
+        Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(250)), "fired early: an old timer");
+    }
+
+    private sealed class Stub(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => answer(request, cancellationToken);
+    }
+
+    [Test]
+    public async Task ActivityCurrentAndAsyncLocalsNeitherLeakIntoTheCallerNorIntoOtherThreads()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == JiraTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var completers = new System.Collections.Concurrent.ConcurrentBag<Activity?>();
+        using var http = Pipeline(new Stub(async (request, token) =>
+        {
+            await Task.Yield();
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        }), TimeSpan.FromSeconds(30));
+
+        using var parent = new Activity("caller").Start();
+        var inner = new List<string?>();
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
+        {
+            using var response = await http.GetAsync("rest/api/3/myself");
+            Assert.That(Activity.Current, Is.SameAs(parent), "after the call, in the caller");
+        }));
+        Assert.That(Activity.Current, Is.SameAs(parent));
+
+        // Thread-pool threads that ran the pipeline's continuations carry no Jira activity afterwards.
+        var seen = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => Activity.Current)));
+        Assert.That(seen.Where(a => a is not null && a != parent).Select(a => a!.OperationName), Is.Empty);
+
+        // A call started where there is no activity at all, with flow suppressed, completing on another thread.
+        parent.Stop();
+        Assert.That(Activity.Current, Is.Null);
+        Task<HttpResponseMessage> suppressed;
+        using (ExecutionContext.SuppressFlow()) suppressed = Task.Run(() => http.GetAsync("rest/api/3/myself"));
+        (await suppressed).Dispose();
+        Assert.That(Activity.Current, Is.Null);
+        var after = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => Activity.Current)));
+        Assert.That(after.Where(a => a is not null).Select(a => a!.OperationName), Is.Empty);
+    }
+
+    [Test]
+    public async Task AsyncLocalSetByTheCallerIsSeenByTheNetworkAndRestoredAfter()
+    {
+        var flow = new AsyncLocal<string?>();
+        var seenByNetwork = new System.Collections.Concurrent.ConcurrentBag<string?>();
+        using var http = Pipeline(new Stub(async (request, token) =>
+        {
+            seenByNetwork.Add(flow.Value + "|" + request.RequestUri!.Query);
+            await Task.Yield();
+            seenByNetwork.Add(flow.Value + "|" + request.RequestUri!.Query);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        }), TimeSpan.FromSeconds(30));
+
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>
+        {
+            flow.Value = "call" + i;
+            using var response = await http.GetAsync("rest/api/3/myself?c=" + i);
+            Assert.That(flow.Value, Is.EqualTo("call" + i));
+        }));
+        Assert.That(seenByNetwork.Where(s => s!.Split('|')[0] != "call" + s.Split('|')[1].Substring(3)), Is.Empty);
+    }
+
+    [Test]
+    public void NullArgumentsAndCancellationBeforeTheCallFailTheTaskNotTheCaller()
+    {
+        using var http = Pipeline(new Stub((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK))), TimeSpan.FromSeconds(30));
+        var api = new JiraApiV3(http);
+
+        var nullKey = api.Issues.GetIssueAsync(null!); // does not throw here
+        Assert.That(nullKey.IsFaulted, Is.True);
+        Assert.That(async () => await nullKey, Throws.ArgumentNullException);
+
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var call = api.Issues.GetIssueAsync("K-1", cancellationToken: cancelled.Token);
+        Assert.That(async () => await call, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(call.IsCanceled, Is.True);
+        // The pooled state of the failed call is not shared with the next one.
+        for (var i = 0; i < 50; i++) Assert.That(api.Issues.GetIssueAsync(null!).Exception!.InnerException, Is.TypeOf<ArgumentNullException>());
+    }
+
+    [Test]
+    public async Task FireAndForgetCallsAndTasksAwaitedTwiceDoNotDisturbOtherCalls()
+    {
+        using var http = Pipeline(new KeyedNetwork(), TimeSpan.FromSeconds(30));
+        var api = new JiraApiV3(http);
+        for (var i = 0; i < 50; i++) _ = api.Issues.GetIssueAsync("K-" + (i * 2 + 1)); // never awaited
+        var twice = api.Issues.GetIssueAsync("K-2");
+        Assert.That((await twice).Key, Is.EqualTo("K-2"));
+        Assert.That((await twice).Key, Is.EqualTo("K-2"), "a Task may be awaited again");
+        var keys = await Task.WhenAll(Enumerable.Range(100, 60).Where(n => n % 5 != 0 && n % 7 != 0 && n % 11 != 0 && n % 13 != 0 && n % 17 != 0)
+            .Select(async n => (n, (await api.Issues.GetIssueAsync("K-" + n)).Key)));
+        Assert.That(keys.Where(k => k.Key != "K-" + k.n), Is.Empty);
+    }
+
+    [TestCase("""{"a\"b":1,"c\\":2,"\\\"":3,"":4,"\u0041\u00e9":5,"x\/y":6,"  sp ace  ":7,"k:v":8,"\\":9,"q\"":10}""")]
+    [TestCase("""{ "a\"b" : "v\"," , "c\\"  :  {"n\\":"\\"} ,"\\\"" :[ "\"" ] , "" :"", "\u0022" : null , "é" : true }""")]
+    [TestCase("{\n\t\"\\\\\\\\\"\t:\t1\r\n,\n\"\\\"\\\"\":\"\\\\\"\n}")]
+    public void PropertyNamesWithEscapesAreFoundAgainFromTheirValues(string json)
+    {
+        var index = Utf8JsonObject.FromUtf8(Encoding.UTF8.GetBytes(json));
+        using var document = JsonDocument.Parse(json);
+        var expected = document.RootElement.EnumerateObject().ToList();
+
+        Assert.That(index.Count, Is.EqualTo(expected.Count));
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.That(index.NameAt(i), Is.EqualTo(expected[i].Name), $"name {i}");
+            Assert.That(index.IndexOf(expected[i].Name), Is.EqualTo(i), $"index of {expected[i].Name}");
+            Assert.That(index.KindAt(i), Is.EqualTo(expected[i].Value.ValueKind), $"kind {i}");
+            Assert.That(((JsonElement)index.ElementAt(i)).GetRawText(), Is.EqualTo(expected[i].Value.GetRawText()), $"value {i}");
+        }
+    }
+}
