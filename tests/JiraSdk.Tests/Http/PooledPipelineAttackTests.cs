@@ -28,8 +28,8 @@ public class PooledPipelineAttackTests
             var key = request.RequestUri!.AbsolutePath.Split('/').Last();
             var n = int.Parse(key.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture);
             var attempt = _attempts.AddOrUpdate(key, 1, (_, a) => a + 1);
-            await Task.Delay(n % 3, cancellationToken); // 0 ms completes at once: some calls never wait
-            if (n % 11 == 0 || n % 13 == 0) await Task.Delay(Timeout.Infinite, cancellationToken); // times out / cancelled
+            await Task.Delay(n % 3, cancellationToken).ConfigureAwait(false); // 0 ms completes at once: some calls never wait
+            if (n % 11 == 0 || n % 13 == 0) await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false); // times out / cancelled
             if (n % 5 == 0 && attempt == 1)
                 return new HttpResponseMessage((HttpStatusCode)429) { Headers = { { "Retry-After", "0" } }, Content = Json("{}") };
             if (n % 7 == 0 && attempt == 1)
@@ -45,17 +45,24 @@ public class PooledPipelineAttackTests
         private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
     }
 
-    private static HttpClient Pipeline(HttpMessageHandler network, TimeSpan timeout) =>
-        new(JiraHttpPipeline.Chain(JiraHttpPipeline.CreateHandlers(new JiraPipelineSettings
+    private static HttpClient Pipeline(HttpMessageHandler network, TimeSpan timeout) => Pipeline(network, timeout, out _);
+
+    private static HttpClient Pipeline(HttpMessageHandler network, TimeSpan timeout, out TimeoutHandler deadlines)
+    {
+        var handlers = JiraHttpPipeline.CreateHandlers(new JiraPipelineSettings
         {
             Retry = new JiraRetryOptions { MaxAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), JitterRatio = 0 },
             Timeout = timeout,
             Time = TimeProvider.System,
-        }), network))
-        {
-            BaseAddress = Site,
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        });
+        deadlines = handlers.OfType<TimeoutHandler>().Single();
+        return new HttpClient(JiraHttpPipeline.Chain(handlers, network)) { BaseAddress = Site, Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    // How many ended deadlines wait to be reused: the tests on reuse prove nothing unless there are some.
+    private static int SpareDeadlines(TimeoutHandler handler) =>
+        ((CancellationTokenSource?[])typeof(TimeoutHandler).GetField("_spareDeadlines", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            .GetValue(handler)!).Count(spare => spare is not null);
 
     [Test]
     public async Task HundredsOfConcurrentCallsWithRetriesTimeoutsAndCancellationsEachGetTheirOwnOutcome()
@@ -104,10 +111,11 @@ public class PooledPipelineAttackTests
         {
             if (request.RequestUri!.AbsolutePath.EndsWith("/slow", StringComparison.Ordinal)) await gate.WaitAsync(token);
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
-        }), TimeSpan.FromSeconds(30));
+        }), TimeSpan.FromSeconds(30), out var deadlines);
         var earlier = Enumerable.Range(0, 40).Select(_ => new CancellationTokenSource()).ToList();
         foreach (var source in earlier)
             (await http.GetAsync("rest/api/3/fast", source.Token)).Dispose();
+        Assert.That(SpareDeadlines(deadlines), Is.GreaterThan(0), "deadlines are kept for reuse");
 
         var later = Enumerable.Range(0, 40).Select(_ => http.GetAsync("rest/api/3/slow")).ToList();
         await Task.Delay(20);
@@ -126,8 +134,9 @@ public class PooledPipelineAttackTests
         {
             if (request.RequestUri!.AbsolutePath.EndsWith("/stall", StringComparison.Ordinal)) await Task.Delay(Timeout.Infinite, token);
             return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
-        }), TimeSpan.FromMilliseconds(300));
+        }), TimeSpan.FromMilliseconds(300), out var deadlines);
         for (var i = 0; i < 50; i++) (await http.GetAsync("rest/api/3/fast")).Dispose();
+        Assert.That(SpareDeadlines(deadlines), Is.GreaterThan(0), "deadlines are kept for reuse");
 
         var watch = Stopwatch.StartNew();
         var stalled = http.GetAsync("rest/api/3/stall");
@@ -253,5 +262,58 @@ public class PooledPipelineAttackTests
             Assert.That(index.KindAt(i), Is.EqualTo(expected[i].Value.ValueKind), $"kind {i}");
             Assert.That(((JsonElement)index.ElementAt(i)).GetRawText(), Is.EqualTo(expected[i].Value.GetRawText()), $"value {i}");
         }
+    }
+
+    /// <summary>A caller's context that never runs what is posted to it, as a UI thread blocked on a call.</summary>
+    private sealed class BlockedContext : SynchronizationContext
+    {
+        public int Posted;
+
+        public override void Post(SendOrPostCallback d, object? state) => Interlocked.Increment(ref Posted);
+
+        public override void Send(SendOrPostCallback d, object? state) => Interlocked.Increment(ref Posted);
+    }
+
+    [Test]
+    public void ACallerBlockingUnderASingleThreadedContextIsNotDeadlocked()
+    {
+        using var http = Pipeline(new KeyedNetwork(), TimeSpan.FromSeconds(30));
+        var api = new JiraApiV3(http);
+        var context = new BlockedContext();
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            foreach (var n in new[] { 1, 2, 3, 5, 7 }) // at once, after waits, after a 429 and a 503
+            {
+                var call = api.Issues.GetIssueAsync("K-" + n);
+                Assert.That(((IAsyncResult)call).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(20)), Is.True, "nothing may wait for the caller's context");
+                Assert.That(call.Result.Key, Is.EqualTo("K-" + n));
+            }
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+        Assert.That(context.Posted, Is.Zero);
+    }
+
+    [Test]
+    public async Task ConcurrentOperationsWithoutAResultCompleteEachOnce()
+    {
+        var deleted = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var http = Pipeline(new Stub(async (request, token) =>
+        {
+            await Task.Delay(request.RequestUri!.AbsolutePath.Length % 3, token);
+            deleted.Add(request.RequestUri!.AbsolutePath.Split('/').Last());
+            return new HttpResponseMessage(HttpStatusCode.NoContent);
+        }), TimeSpan.FromSeconds(30));
+        var api = new JiraApiV3(http);
+
+        await Task.WhenAll(Enumerable.Range(1, 200).Select(n => api.Issues.DeleteIssueAsync("K-" + n)));
+
+        Assert.That(deleted.OrderBy(k => k, StringComparer.Ordinal), Is.EqualTo(Enumerable.Range(1, 200).Select(n => "K-" + n).OrderBy(k => k, StringComparer.Ordinal)));
+        var failed = api.Issues.DeleteIssueAsync(null!);
+        Assert.That(failed.IsFaulted && failed.Exception!.InnerException is ArgumentNullException, Is.True);
     }
 }
