@@ -47,14 +47,17 @@ public class PooledPipelineAttackTests
 
     private static HttpClient Pipeline(HttpMessageHandler network, TimeSpan timeout) => Pipeline(network, timeout, out _);
 
-    private static HttpClient Pipeline(HttpMessageHandler network, TimeSpan timeout, out TimeoutHandler deadlines)
+    private static HttpClient Pipeline(HttpMessageHandler network, TimeSpan timeout, out TimeoutHandler deadlines,
+        Microsoft.Extensions.Logging.ILoggerFactory? logging = null)
     {
-        var handlers = JiraHttpPipeline.CreateHandlers(new JiraPipelineSettings
+        var settings = new JiraPipelineSettings
         {
             Retry = new JiraRetryOptions { MaxAttempts = 3, InitialDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5), JitterRatio = 0 },
             Timeout = timeout,
             Time = TimeProvider.System,
-        });
+        };
+        if (logging is not null) settings.LoggerFactory = logging;
+        var handlers = JiraHttpPipeline.CreateHandlers(settings);
         deadlines = handlers.OfType<TimeoutHandler>().Single();
         return new HttpClient(JiraHttpPipeline.Chain(handlers, network)) { BaseAddress = Site, Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -315,5 +318,74 @@ public class PooledPipelineAttackTests
         Assert.That(deleted.OrderBy(k => k, StringComparer.Ordinal), Is.EqualTo(Enumerable.Range(1, 200).Select(n => "K-" + n).OrderBy(k => k, StringComparer.Ordinal)));
         var failed = api.Issues.DeleteIssueAsync(null!);
         Assert.That(failed.IsFaulted && failed.Exception!.InnerException is ArgumentNullException, Is.True);
+    }
+
+    /// <summary>Keeps each entry with the caller's scope at the time it was written (scopes flow as async locals do).</summary>
+    private sealed class ScopeLogger : Microsoft.Extensions.Logging.ILogger, Microsoft.Extensions.Logging.ILoggerFactory
+    {
+        private readonly AsyncLocal<string?> _scope = new();
+        public readonly System.Collections.Concurrent.ConcurrentBag<(string? Scope, string Message)> Entries = new();
+
+        private sealed class Pop(Action pop) : IDisposable
+        {
+            public void Dispose() => pop();
+        }
+
+        public IDisposable BeginScope<TState>(TState state) where TState : notnull
+        {
+            var outer = _scope.Value;
+            _scope.Value = state.ToString();
+            return new Pop(() => _scope.Value = outer);
+        }
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add((_scope.Value, formatter(state, exception)));
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => this;
+        public void AddProvider(Microsoft.Extensions.Logging.ILoggerProvider provider) { }
+        public void Dispose() { }
+    }
+
+    [Test]
+    public async Task EachCallsLogEntriesCarryItsCallersScope()
+    {
+        var logger = new ScopeLogger();
+        using var http = Pipeline(new Stub(async (request, token) =>
+        {
+            await Task.Delay(request.RequestUri!.AbsolutePath.Length % 3, token).ConfigureAwait(false);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        }), TimeSpan.FromSeconds(30), out _, logger);
+
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>
+        {
+            using (logger.BeginScope("call" + i))
+            {
+                using var response = await http.GetAsync("rest/api/3/issue/C" + i);
+            }
+        }));
+
+        var written = logger.Entries.Where(e => e.Message.Contains("/issue/C", StringComparison.Ordinal)).ToList();
+        Assert.That(written, Has.Count.GreaterThanOrEqualTo(200), "started and answered, each call");
+        Assert.That(written.Where(e => e.Scope is null || !e.Message.Contains("/issue/C" + e.Scope.Substring(4) + " ", StringComparison.Ordinal)),
+            Is.Empty, "an entry written under another call's scope");
+    }
+
+    [Test]
+    public async Task IssueFieldNamesWithEscapesReadThroughTheGeneratedClient()
+    {
+        const string fields = """{"a\"b":1,"c\\":2,"":3,"\u0041\u00e9":4,"x\/y":5,"  sp ace  " : 6,"k:v":7,"\\\"":8,"customfield_1":{"n\"":"\\"}}""";
+        using var http = Pipeline(new Stub((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new StringContent("""{"key":"K-1","fields":""" + fields + "}", Encoding.UTF8, "application/json"),
+        })), TimeSpan.FromSeconds(30));
+
+        var issue = await new JiraApiV3(http).Issues.GetIssueAsync("K-1");
+
+        using var expected = JsonDocument.Parse(fields);
+        Assert.That(issue.Fields!.Keys, Is.EqualTo(expected.RootElement.EnumerateObject().Select(p => p.Name)));
+        foreach (var property in expected.RootElement.EnumerateObject())
+            Assert.That(((JsonElement)issue.Fields[property.Name]!).GetRawText(), Is.EqualTo(property.Value.GetRawText()), property.Name);
     }
 }
