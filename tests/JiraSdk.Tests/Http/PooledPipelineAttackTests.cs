@@ -388,4 +388,29 @@ public class PooledPipelineAttackTests
         foreach (var property in expected.RootElement.EnumerateObject())
             Assert.That(((JsonElement)issue.Fields[property.Name]!).GetRawText(), Is.EqualTo(property.Value.GetRawText()), property.Name);
     }
+
+    [Test]
+    public async Task CancellingRightAsACallCompletesNeverReachesTheNextCall()
+    {
+        using var http = Pipeline(new Stub(async (request, token) =>
+        {
+            if (request.RequestUri!.AbsolutePath.EndsWith("/yield", StringComparison.Ordinal)) await Task.Yield();
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        }), TimeSpan.FromSeconds(30), out var deadlines);
+
+        var reused = 0;
+        for (var i = 0; i < 1500; i++)
+        {
+            using var caller = new CancellationTokenSource();
+            var racing = http.GetAsync(i % 2 == 0 ? "rest/api/3/yield" : "rest/api/3/now", caller.Token);
+            var spin = i % 50;
+            await Task.Run(() => { Thread.SpinWait(spin * 20); caller.Cancel(); });
+            try { (await racing).Dispose(); } catch (OperationCanceledException) { }
+            reused += SpareDeadlines(deadlines) > 0 ? 1 : 0;
+
+            using var next = await http.GetAsync("rest/api/3/yield"); // throws if handed a cancelled deadline
+            Assert.That(next.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+        Assert.That(reused, Is.GreaterThan(0), "some racing calls ended before the cancel and left their deadline to reuse");
+    }
 }
