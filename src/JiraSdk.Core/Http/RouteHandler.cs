@@ -16,12 +16,15 @@ internal sealed class RouteHandler : PipelineHandler
     private readonly JiraAuthentication? _authentication;
     private readonly ApiGatewayRoute? _gateway;
     private readonly ScopedTokenDetection? _detection;
+    // Made once: on the gateway route every call hands it to the cloud id lookup (which answers from its cache).
+    private readonly Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> _sendInnerTask;
 
     public RouteHandler(JiraAuthentication? authentication, ApiGatewayRoute? gateway = null, ScopedTokenDetection? detection = null)
     {
         _authentication = authentication;
         _gateway = gateway;
         _detection = detection;
+        _sendInnerTask = SendInnerTaskAsync;
     }
 
 #if NET6_0_OR_GREATER
@@ -35,7 +38,7 @@ internal sealed class RouteHandler : PipelineHandler
         {
             if (gateway is not null && gateway.IsSiteRequest(uri))
             {
-                var cloudId = await gateway.GetCloudIdAsync(SendInnerTaskAsync, cancellationToken).ConfigureAwait(false);
+                var cloudId = await gateway.GetCloudIdAsync(_sendInnerTask, cancellationToken).ConfigureAwait(false);
                 request.RequestUri = gateway.MapToGateway(uri, cloudId);
             }
             else if (gateway is not null && gateway.IsGatewayOrigin(uri))
@@ -60,7 +63,7 @@ internal sealed class RouteHandler : PipelineHandler
             if (response.IsSuccessStatusCode) _detection!.SiteAccepted();
             return response;
         }
-        return await _detection!.TryGatewayAsync(request, response, SendInnerTaskAsync, cancellationToken).ConfigureAwait(false);
+        return await _detection!.TryGatewayAsync(request, response, _sendInnerTask, cancellationToken).ConfigureAwait(false);
     }
 }
 
