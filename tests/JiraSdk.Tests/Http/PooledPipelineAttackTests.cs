@@ -413,4 +413,59 @@ public class PooledPipelineAttackTests
         }
         Assert.That(reused, Is.GreaterThan(0), "some racing calls ended before the cancel and left their deadline to reuse");
     }
+
+    /// <summary>A body that gives its bytes after a pause, or never.</summary>
+    private sealed class SlowBody(TimeSpan pause, bool stalls) : Stream
+    {
+        private bool _done;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_done) return 0;
+            await Task.Delay(stalls ? Timeout.InfiniteTimeSpan : pause, cancellationToken).ConfigureAwait(false);
+            _done = true;
+            buffer.Span[0] = 42;
+            return 1;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
+    [Test]
+    public async Task AStreamedDownloadKeepsItsOwnDeadlineWhileOtherCallsReuseTheirs()
+    {
+        using var http = Pipeline(new Stub((request, _) =>
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            HttpContent content = path.Contains("/attachment/", StringComparison.Ordinal)
+                ? new StreamContent(new SlowBody(TimeSpan.FromMilliseconds(200), stalls: path.EndsWith("/stall", StringComparison.Ordinal)))
+                : new StringContent("{}", Encoding.UTF8, "application/json");
+            if (content is StreamContent) content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content });
+        }), TimeSpan.FromMilliseconds(1500), out var deadlines);
+
+        using var slow = await http.GetAsync("rest/api/3/attachment/content/1", HttpCompletionOption.ResponseHeadersRead);
+        var watch = Stopwatch.StartNew();
+        using var stalled = await http.GetAsync("rest/api/3/attachment/content/stall", HttpCompletionOption.ResponseHeadersRead);
+        // Other calls meanwhile end their deadlines and reuse them, many times over.
+        for (var i = 0; i < 200; i++) (await http.GetAsync("rest/api/3/myself")).Dispose();
+        Assert.That(SpareDeadlines(deadlines), Is.GreaterThan(0));
+
+        Assert.That(await slow.Content.ReadAsByteArrayAsync(), Is.EqualTo(new byte[] { 42 }), "read within its deadline");
+        var stalledRead = stalled.Content.ReadAsByteArrayAsync();
+        Assert.That(await Task.WhenAny(stalledRead, Task.Delay(TimeSpan.FromSeconds(20))), Is.SameAs(stalledRead), "the body's deadline never fired");
+        Assert.ThrowsAsync<JiraTimeoutException>(async () => await stalledRead);
+        Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(1400)), "fired early");
+    }
 }
