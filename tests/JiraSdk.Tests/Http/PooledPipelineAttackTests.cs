@@ -468,4 +468,40 @@ public class PooledPipelineAttackTests
         Assert.ThrowsAsync<JiraTimeoutException>(async () => await stalledRead);
         Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(1400)), "fired early");
     }
+
+    [Test]
+    public async Task OverRealSocketsConcurrentCallsKeepTheirOwnOutcomesAcrossRounds()
+    {
+        await using var server = JiraSdk.Tests.Support.LoopbackServer.Start(async context =>
+        {
+            var key = context.Request.Url!.AbsolutePath.Split('/').Last();
+            var n = int.Parse(key.Split('-')[1], System.Globalization.CultureInfo.InvariantCulture);
+            if (n % 9 == 0) await Task.Delay(3000); // past the deadline
+            await JiraSdk.Tests.Support.LoopbackServer.WriteAsync(context.Response, 200, "{\"id\":\"" + n + "\",\"key\":\"" + key + "\"}");
+        });
+        using var jira = new JiraClient(new JiraClientOptions
+        {
+            SiteUrl = server.BaseUri,
+            Timeout = TimeSpan.FromSeconds(1),
+            Retry = JiraRetryOptions.None,
+        });
+
+        for (var round = 0; round < 3; round++)
+        {
+            var outcomes = await Task.WhenAll(Enumerable.Range(1, 60).Select(async n =>
+            {
+                try
+                {
+                    var issue = await jira.V3.Issues.GetIssueAsync("R-" + n);
+                    return (n, Outcome: issue.Key + "/" + issue.Id);
+                }
+                catch (JiraTimeoutException)
+                {
+                    return (n, Outcome: "timeout");
+                }
+            }));
+            foreach (var (n, outcome) in outcomes)
+                Assert.That(outcome, Is.EqualTo(n % 9 == 0 ? "timeout" : $"R-{n}/{n}"), $"round {round}");
+        }
+    }
 }
