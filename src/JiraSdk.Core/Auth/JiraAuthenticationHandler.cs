@@ -37,4 +37,14 @@ public sealed class JiraAuthenticationHandler : DelegatingHandler
         if (request is null) throw new ArgumentNullException(nameof(request));
         return AuthenticatedSend.SendAsync(_authentication, request, new Http.TaskSender(_sendInner), cancellationToken).AsTask();
     }
+
+#if NET5_0_OR_GREATER
+    /// <summary>
+    /// Refused with <see cref="NotSupportedException"/>: applying the credentials may have to wait (an OAuth 2.0 token
+    /// refresh), and <see cref="DelegatingHandler"/>'s own synchronous <c>Send</c> would send the request without them.
+    /// </summary>
+    /// <exception cref="NotSupportedException">Always; use <c>HttpClient.SendAsync</c>.</exception>
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("JiraAuthenticationHandler is asynchronous only: use HttpClient.SendAsync (a synchronous Send would go without credentials).");
+#endif
 }

@@ -20,6 +20,17 @@ internal abstract class PipelineHandler : DelegatingHandler
     protected sealed override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         SendStepAsync(request, cancellationToken).AsTask();
 
+#if NET5_0_OR_GREATER
+    /// <summary>
+    /// Refused with <see cref="NotSupportedException"/>: the steps are asynchronous only, and <see cref="DelegatingHandler"/>'s
+    /// own synchronous <c>Send</c> would pass the request straight to the next handler, so an <c>HttpClient.Send</c> would
+    /// reach the network with no credentials, deadline, retry or error mapping.
+    /// </summary>
+    protected sealed override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException(
+            "JiraSdk's HTTP pipeline is asynchronous only: use HttpClient.SendAsync (a synchronous Send would skip its authentication, deadline, retries and error mapping).");
+#endif
+
     /// <summary>The inner handler's answer: another step's ValueTask directly, any other handler's Task wrapped.</summary>
     protected ValueTask<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         InnerHandler is PipelineHandler next

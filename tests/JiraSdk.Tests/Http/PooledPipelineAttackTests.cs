@@ -504,4 +504,52 @@ public class PooledPipelineAttackTests
                 Assert.That(outcome, Is.EqualTo(n % 9 == 0 ? "timeout" : $"R-{n}/{n}"), $"round {round}");
         }
     }
+
+    /// <summary>A network that answers synchronous sends too, and notes the credentials each carried.</summary>
+    private sealed class SyncCapableNetwork : HttpMessageHandler
+    {
+        public readonly List<string?> Authorizations = new();
+
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (Authorizations) Authorizations.Add(request.Headers.Authorization?.ToString());
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(Send(request, cancellationToken));
+    }
+
+    [Test]
+    public async Task ASynchronousSendIsRefusedInsteadOfSkippingEveryStep()
+    {
+        // HttpClient.Send passes a request down through each DelegatingHandler's Send, which none of the pipeline's steps
+        // implement: the request reached the network with no credentials, no deadline, no retry and no error mapping.
+        var network = new SyncCapableNetwork();
+        using var http = JiraSdk.Tests.Http.Support.TestPipeline.Create(network, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(),
+            authentication: () => new JiraSdk.Tests.Http.Support.FakeBearerHandler());
+
+        var refused = Assert.Throws<NotSupportedException>(() => http.Send(new HttpRequestMessage(HttpMethod.Get, "rest/api/3/myself")));
+        Assert.That(refused!.Message, Does.Contain("SendAsync"));
+        Assert.That(network.Authorizations, Is.Empty, "nothing was sent");
+
+        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "rest/api/3/myself"));
+        Assert.That(network.Authorizations, Is.EqualTo(new[] { "Bearer secret-token-1" }), "the asynchronous send goes through every step");
+    }
+
+    [Test]
+    public async Task ThePublicAuthenticationHandlerRefusesASynchronousSendInsteadOfSendingWithoutCredentials()
+    {
+        var network = new SyncCapableNetwork();
+        using var http = new HttpClient(new JiraSdk.Auth.JiraAuthenticationHandler(JiraSdk.Auth.JiraAuthentication.PersonalAccessToken("secret-token"), network))
+        {
+            BaseAddress = Site,
+        };
+
+        Assert.Throws<NotSupportedException>(() => http.Send(new HttpRequestMessage(HttpMethod.Get, "rest/api/3/myself")));
+        Assert.That(network.Authorizations, Is.Empty, "nothing was sent");
+
+        using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "rest/api/3/myself"));
+        Assert.That(network.Authorizations, Is.EqualTo(new[] { "Bearer secret-token" }));
+    }
 }
