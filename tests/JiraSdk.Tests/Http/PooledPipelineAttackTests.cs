@@ -552,4 +552,37 @@ public class PooledPipelineAttackTests
         using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "rest/api/3/myself"));
         Assert.That(network.Authorizations, Is.EqualTo(new[] { "Bearer secret-token" }));
     }
+
+    [Test]
+    public async Task DeadlinesFiringRightAsCallsCompleteEndEachCallOneWayOrTheOther()
+    {
+        using var http = Pipeline(new Stub(async (request, token) =>
+        {
+            var n = int.Parse(request.RequestUri!.AbsolutePath.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+            if (n >= 0) await Task.Delay(TimeSpan.FromMilliseconds(40 + n % 20), token).ConfigureAwait(false); // around the 50 ms deadline
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"n\":" + n + "}", Encoding.UTF8, "application/json") };
+        }), TimeSpan.FromMilliseconds(50));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 300).Select(async n =>
+        {
+            try
+            {
+                using var response = await http.GetAsync("rest/api/3/n/" + n);
+                return await response.Content.ReadAsStringAsync() == "{\"n\":" + n + "}" ? "ok" : "crossed";
+            }
+            catch (JiraTimeoutException)
+            {
+                return "timeout";
+            }
+            catch (Exception other)
+            {
+                return other.GetType().Name;
+            }
+        }));
+        Assert.That(outcomes.Where(o => o != "ok" && o != "timeout"), Is.Empty);
+
+        // Afterwards, calls that answer at once all succeed, whichever deadlines they are handed.
+        var after = await Task.WhenAll(Enumerable.Range(0, 300).Select(async _ => (await http.GetAsync("rest/api/3/n/-1")).StatusCode));
+        Assert.That(after.Distinct(), Is.EqualTo(new[] { HttpStatusCode.OK }));
+    }
 }
