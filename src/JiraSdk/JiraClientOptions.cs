@@ -57,8 +57,9 @@ public sealed class JiraClientOptions
     public JiraRetryOptions Retry { get; set; } = new();
 
     /// <summary>The limit for a whole call: every attempt, the waits between them and the reading of a JSON or text body.
-    /// Default 100 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it. A streamed download's reads
-    /// keep the same deadline.</summary>
+    /// Default 100 seconds, at most 2^32 - 2 milliseconds (about 49.7 days, the timers' limit; a client with a longer one is
+    /// refused with <see cref="ArgumentOutOfRangeException"/>); <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it.
+    /// A streamed download's reads keep the same deadline.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>

@@ -22,10 +22,17 @@ internal sealed class TimeoutHandler : PipelineHandler
     private readonly CancellationTokenSource?[] _spareDeadlines = new CancellationTokenSource?[Math.Min(Environment.ProcessorCount * 2, 16)];
 #endif
 
+    /// <summary>The longest deadline a <see cref="CancellationTokenSource"/> timer takes: 2^32 - 2 milliseconds, about 49.7 days.</summary>
+    internal static readonly TimeSpan MaxTimeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     public TimeoutHandler(TimeSpan timeout, TimeProvider time)
     {
         if (timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive or infinite.");
+        // A longer one (TimeSpan.MaxValue meant as "none") failed every call with the token source's bare "delay" error.
+        if (timeout > MaxTimeout)
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout,
+                $"The timeout can be at most {MaxTimeout} (the timers' limit); use Timeout.InfiniteTimeSpan for none.");
         _timeout = timeout;
         _time = time;
     }

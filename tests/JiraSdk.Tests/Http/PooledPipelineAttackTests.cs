@@ -585,4 +585,17 @@ public class PooledPipelineAttackTests
         var after = await Task.WhenAll(Enumerable.Range(0, 300).Select(async _ => (await http.GetAsync("rest/api/3/n/-1")).StatusCode));
         Assert.That(after.Distinct(), Is.EqualTo(new[] { HttpStatusCode.OK }));
     }
+
+    [Test]
+    public async Task ATimeoutBeyondWhatTimersTakeIsRefusedWhenTheClientIsMadeNotOnEveryCall()
+    {
+        // TimeSpan.MaxValue, meant as "no limit", made every call fail with the token source's bare "delay" error.
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => new JiraClient(new JiraClientOptions { SiteUrl = Site, Timeout = TimeSpan.MaxValue }));
+        Assert.That(refused!.Message, Does.Contain("InfiniteTimeSpan"));
+
+        await using var server = JiraSdk.Tests.Support.LoopbackServer.Start(context => JiraSdk.Tests.Support.LoopbackServer.WriteAsync(context.Response, 200, "{}"));
+        using var longest = new JiraClient(new JiraClientOptions { SiteUrl = server.BaseUri, Timeout = TimeSpan.FromMilliseconds(uint.MaxValue - 1) });
+        using var document = await longest.SendAsync(HttpMethod.Get, "rest/api/3/myself");
+        Assert.That(document, Is.Not.Null);
+    }
 }
