@@ -598,4 +598,28 @@ public class PooledPipelineAttackTests
         using var document = await longest.SendAsync(HttpMethod.Get, "rest/api/3/myself");
         Assert.That(document, Is.Not.Null);
     }
+
+    [Test]
+    public async Task DisposingTheClientWithCallsInFlightEndsThemAllAndLaterCallsAreRefused()
+    {
+        var http = Pipeline(new Stub(async (request, token) =>
+        {
+            if (request.RequestUri!.AbsolutePath.EndsWith("/stall", StringComparison.Ordinal)) await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        }), TimeSpan.FromSeconds(30));
+        for (var i = 0; i < 20; i++) (await http.GetAsync("rest/api/3/fast")).Dispose(); // deadlines kept for reuse
+        var stalled = Enumerable.Range(0, 50).Select(_ => http.GetAsync("rest/api/3/stall")).ToArray();
+        await Task.Delay(20);
+
+        http.Dispose();
+
+        var all = Task.WhenAll(stalled.Select(async call =>
+        {
+            try { (await call).Dispose(); }
+            catch (Exception) { } // cancelled by the disposal: how it ends is HttpClient's; that it ends is checked
+        }));
+        Assert.That(await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(20))), Is.SameAs(all), "a call hung after the client was disposed");
+        Assert.That(stalled.Where(call => call.IsCompletedSuccessfully), Is.Empty);
+        Assert.ThrowsAsync<ObjectDisposedException>(() => http.GetAsync("rest/api/3/fast"));
+    }
 }
