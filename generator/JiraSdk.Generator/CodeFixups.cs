@@ -140,8 +140,17 @@ internal static partial class CodeFixups
         var quoted = false;
         for (var i = 0; i < parameters.Length; i++)
         {
-            if (parameters[i] == '"' && (i == 0 || parameters[i - 1] != '\\')) quoted = !quoted;
-            if (quoted) continue;
+            if (quoted)
+            {
+                if (parameters[i] == '\\') i++; // an escaped character, a quote or a backslash included
+                else if (parameters[i] == '"') quoted = false;
+                continue;
+            }
+            if (parameters[i] == '"')
+            {
+                quoted = true;
+                continue;
+            }
             switch (parameters[i])
             {
                 case '<' or '(' or '[': depth++; break;

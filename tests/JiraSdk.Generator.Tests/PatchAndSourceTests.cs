@@ -306,6 +306,7 @@ public class PatchAndSourceTests
     [TestCase("System.Collections.Generic.IDictionary<string, int> a, string b = \"x, y\", int c = default(int)",
         new[] { "System.Collections.Generic.IDictionary<string, int> a", "string b = \"x, y\"", "int c = default(int)" })]
     [TestCase("string a = \"quote \\\" , inside\", int b", new[] { "string a = \"quote \\\" , inside\"", "int b" })]
+    [TestCase("string a = \"ends in a backslash \\\\\", int b", new[] { "string a = \"ends in a backslash \\\\\"", "int b" })]
     public void ParameterListsSplitAtTopLevelCommasOnly(string parameters, string[] expected)
     {
         Assert.That(CodeFixups.SplitParameters(parameters), Is.EqualTo(expected));
