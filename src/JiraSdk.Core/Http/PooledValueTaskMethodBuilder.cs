@@ -170,24 +170,13 @@ internal abstract class PooledAsyncState<TResult> : IValueTaskSource<TResult>, I
     {
         // Enough for every call in flight on a busy client (16 concurrent calls per step in the benchmarks); more are
         // made and dropped.
-        private static readonly Of<TStateMachine>?[] Pool = new Of<TStateMachine>?[Math.Max(32, Environment.ProcessorCount * 4)];
+        private static readonly SpareObjects<Of<TStateMachine>> Pool = new(Math.Max(32, Environment.ProcessorCount * 4));
 
         private static readonly ContextCallback RunStep = static state => ((Of<TStateMachine>)state!).StateMachine!.MoveNext();
 
         public TStateMachine? StateMachine;
 
-        public static Of<TStateMachine> Rent()
-        {
-            var pool = Pool;
-            // Start where this thread last looked, so concurrent callers spread over the slots.
-            var start = Environment.CurrentManagedThreadId % pool.Length;
-            for (var i = 0; i < pool.Length; i++)
-            {
-                var slot = start + i < pool.Length ? start + i : start + i - pool.Length;
-                if (Volatile.Read(ref pool[slot]) is not null && Interlocked.Exchange(ref pool[slot], null) is { } kept) return kept;
-            }
-            return new Of<TStateMachine>();
-        }
+        public static Of<TStateMachine> Rent() => Pool.TryTake() ?? new Of<TStateMachine>();
 
         protected override void MoveNext()
         {
@@ -200,13 +189,7 @@ internal abstract class PooledAsyncState<TResult> : IValueTaskSource<TResult>, I
         {
             StateMachine = default;
             Context = null;
-            var pool = Pool;
-            var start = Environment.CurrentManagedThreadId % pool.Length;
-            for (var i = 0; i < pool.Length; i++)
-            {
-                var slot = start + i < pool.Length ? start + i : start + i - pool.Length;
-                if (Volatile.Read(ref pool[slot]) is null && Interlocked.CompareExchange(ref pool[slot], this, null) is null) return;
-            }
+            Pool.TryKeep(this);
         }
     }
 

@@ -19,7 +19,10 @@ internal sealed class TimeoutHandler : PipelineHandler
 #if NET8_0_OR_GREATER
     // Deadlines that ended without firing, reset for the next call: a token source and its timer are most of what a
     // call's deadline allocates (issue 13, item 8). A few suffice: one per call in flight, beyond that new ones are made.
-    private readonly CancellationTokenSource?[] _spareDeadlines = new CancellationTokenSource?[Math.Min(Environment.ProcessorCount * 2, 16)];
+    private readonly SpareObjects<CancellationTokenSource> _spareDeadlines = new(Math.Min(Environment.ProcessorCount * 2, 16));
+
+    /// <summary>How many ended deadlines are kept for reuse now (for tests).</summary>
+    internal int SpareDeadlineCount => _spareDeadlines.Count;
 #endif
 
     /// <summary>The longest deadline a <see cref="CancellationTokenSource"/> timer takes: 2^32 - 2 milliseconds, about 49.7 days.</summary>
@@ -84,15 +87,9 @@ internal sealed class TimeoutHandler : PipelineHandler
 #if NET8_0_OR_GREATER
     private CancellationTokenSource RentDeadline()
     {
-        for (var i = 0; i < _spareDeadlines.Length; i++)
-        {
-            if (Interlocked.Exchange(ref _spareDeadlines[i], null) is { } spare)
-            {
-                spare.CancelAfter(_timeout); // the timer made from _time when the source was created, started again
-                return spare;
-            }
-        }
-        return new CancellationTokenSource(_timeout, _time);
+        if (_spareDeadlines.TryTake() is not { } spare) return new CancellationTokenSource(_timeout, _time);
+        spare.CancelAfter(_timeout); // the timer made from _time when the source was created, started again
+        return spare;
     }
 
     /// <summary>
@@ -101,19 +98,13 @@ internal sealed class TimeoutHandler : PipelineHandler
     /// </summary>
     private void EndDeadline(CancellationTokenSource timer)
     {
-        if (timer.TryReset())
-        {
-            for (var i = 0; i < _spareDeadlines.Length; i++)
-                if (Interlocked.CompareExchange(ref _spareDeadlines[i], timer, null) is null) return;
-        }
-        timer.Dispose();
+        if (!timer.TryReset() || !_spareDeadlines.TryKeep(timer)) timer.Dispose();
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
-            for (var i = 0; i < _spareDeadlines.Length; i++)
-                Interlocked.Exchange(ref _spareDeadlines[i], null)?.Dispose();
+            while (_spareDeadlines.TryTake() is { } spare) spare.Dispose();
         base.Dispose(disposing);
     }
 #else
