@@ -51,8 +51,9 @@ internal sealed class TimeoutHandler : PipelineHandler
             return GuardStreamedBody(unbounded, null, request);
         }
 
-        // One token source per call, the deadline (a spare when an earlier call's ended unfired). The caller's token, when it can cancel at all, cancels the deadline's
-        // source through a registration that ends with this method, so a streamed body read later keeps the deadline only.
+        // One token source per call, the deadline (a spare when an earlier call's ended unfired). The caller's token, when
+        // it can cancel at all, cancels the deadline's source through a registration that ends with this method, so a
+        // streamed body read later keeps the deadline only.
 #if NET8_0_OR_GREATER
         var timer = RentDeadline();
 #else

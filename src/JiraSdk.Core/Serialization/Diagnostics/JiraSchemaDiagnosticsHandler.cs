@@ -24,6 +24,4 @@ public sealed class JiraSchemaDiagnosticsHandler : DelegatingHandler
         Http.RequestProperties.SetSchemaDiagnostics(request, _diagnostics);
         return base.SendAsync(request, cancellationToken);
     }
-
-    internal static JiraSchemaDiagnostics? Of(HttpRequestMessage request) => Http.RequestProperties.SchemaDiagnosticsOf(request);
 }

@@ -37,7 +37,7 @@ internal sealed class SchemaReadScope : IDisposable
     public static SchemaReadScope? Begin(HttpResponseMessage response, byte[] body, int length, Type responseType)
     {
         var request = response.RequestMessage;
-        if (request is null || JiraSchemaDiagnosticsHandler.Of(request) is not { } diagnostics) return null;
+        if (request is null || Http.RequestProperties.SchemaDiagnosticsOf(request) is not { } diagnostics) return null;
         var scope = s_spare ?? new SchemaReadScope();
         s_spare = null;
         scope._outer = s_current;
